@@ -1,0 +1,141 @@
+package io.sinkhole.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Reads the YAML file, applies overrides, and binds the result to {@link SinkholeConfig}.
+ *
+ * <p>Jackson reports where the text was when binding failed; semantic checks made after binding
+ * only know the field. {@link LineIndex} maps each field back to its line so that both kinds of
+ * error read "file, line, field: problem".
+ */
+public final class ConfigLoader {
+  private static final YAMLFactory YAML = new YAMLFactory();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder(YAML)
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .build();
+
+  private ConfigLoader() {}
+
+  /** Loads {@code file} with {@code overrides} applied on top of its tree. */
+  public static SinkholeConfig load(Path file, Overrides overrides) throws ConfigException {
+    String text = read(file);
+    LineIndex lines = LineIndex.of(text);
+    JsonNode tree = parseTree(file, text);
+    if (!(tree instanceof ObjectNode root)) {
+      throw new ConfigException(file + ": the top level must be a mapping of keys");
+    }
+    overrides.applyTo(root);
+    try {
+      SinkholeConfig config = MAPPER.treeToValue(root, SinkholeConfig.class);
+      Path dir = file.toAbsolutePath().getParent();
+      return config.withBaseDir(dir);
+    } catch (JsonMappingException e) {
+      throw new ConfigException(describe(file, lines, e), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(file + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /** The line of a field given as a JSON pointer such as {@code /feeds/1/path}; 0 if unknown. */
+  public static int lineOf(Path file, String pointer) {
+    try {
+      return LineIndex.of(read(file)).lineOf(pointer);
+    } catch (ConfigException e) {
+      return 0;
+    }
+  }
+
+  private static String read(Path file) throws ConfigException {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new ConfigException(file + ": configuration file not found");
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  private static JsonNode parseTree(Path file, String text) throws ConfigException {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      return node == null ? MissingNode.getInstance() : node;
+    } catch (JsonProcessingException e) {
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ConfigException(file + ": line " + line + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String describe(Path file, LineIndex lines, JsonMappingException e) {
+    StringBuilder pointer = new StringBuilder();
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        pointer.append('/').append(ref.getFieldName());
+        field.append(field.length() == 0 ? "" : ".").append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        pointer.append('/').append(ref.getIndex());
+        field.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String problem =
+        root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+    int line = lines.lineOf(pointer.toString());
+    return file + ": line " + line + ": field '" + field + "': " + problem;
+  }
+
+  /** Maps JSON pointers of a YAML document to the lines where their values start. */
+  static final class LineIndex {
+    private final Map<String, Integer> lines = new HashMap<>();
+
+    static LineIndex of(String text) {
+      LineIndex index = new LineIndex();
+      try (JsonParser p = YAML.createParser(text)) {
+        for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+          if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t.isStructStart()) {
+            String ptr = p.getParsingContext().pathAsPointer().toString();
+            index.lines.putIfAbsent(ptr, p.currentLocation().getLineNr());
+          }
+        }
+      } catch (IOException e) {
+        // The tree parse reports syntax errors with their line; a partial index is enough here.
+      }
+      return index;
+    }
+
+    int lineOf(String pointer) {
+      for (String p = pointer; ; p = p.substring(0, p.lastIndexOf('/'))) {
+        Integer line = lines.get(p);
+        if (line != null || p.isEmpty()) {
+          return line == null ? 0 : line;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.sinkhole.event;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netty.util.NetUtil;
+import io.sinkhole.ioc.Provenance;
+import io.sinkhole.ioc.ThreatInfo;
+import io.sinkhole.policy.Verdict;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.xbill.DNS.Type;
+
+/**
+ * Writes an event as one JSON object whose columns are those of Sentinel's {@code DnsEvents}
+ * table, followed by Sinkhole's own columns for what DnsEvents lacks. The README documents every
+ * column; names and types must stay stable because saved queries and rules depend on them.
+ */
+public final class DnsEventsSchema {
+  /** Windows DNS analytic event IDs (DnsEvents.EventId): response success and failure. */
+  static final int EVENT_RESPONSE_SUCCESS = 257;
+
+  static final int EVENT_RESPONSE_FAILURE = 258;
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final String computer;
+
+  public DnsEventsSchema(String computer) {
+    this.computer = computer;
+  }
+
+  /** Writes one event object (not the line break). */
+  public void write(DnsEvent e, JsonGenerator out) throws IOException {
+    Verdict v = e.verdict();
+    Provenance claim = v.claim();
+    ThreatInfo threat = claim == null ? ThreatInfo.NONE : claim.threat();
+    out.writeStartObject();
+    out.writeStringField("TimeGenerated", formatTime(e.timeMillis()));
+    out.writeStringField("Computer", computer);
+    out.writeNumberField("EventId", e.rcode() == 0 ? EVENT_RESPONSE_SUCCESS : EVENT_RESPONSE_FAILURE);
+    out.writeStringField("SubType", "LookupQuery");
+    out.writeStringField("ClientIP", clientIp(e.client().getAddress()));
+    out.writeStringField("Name", e.name());
+    out.writeStringField("QueryType", Type.string(e.qtype()));
+    out.writeStringField("IPAddresses", AnswerAddresses.joined(e.response()));
+    out.writeNumberField("ResultCode", e.rcode());
+    out.writeStringField("Result", e.rcode() == 0 ? "Success" : "Failure");
+    out.writeStringField("MaliciousIP", nullToEmpty(v.maliciousIp()));
+    out.writeStringField("IndicatorThreatType", nullToEmpty(threat.threatType()));
+    out.writeStringField("Confidence", confidence(claim, threat));
+    out.writeNumberField("Severity", severity(claim, threat));
+    out.writeStringField("Description", description(e, v, threat));
+    writeOwnColumns(e, v, threat, out);
+    out.writeEndObject();
+  }
+
+  private static void writeOwnColumns(DnsEvent e, Verdict v, ThreatInfo t, JsonGenerator out)
+      throws IOException {
+    Provenance claim = v.claim();
+    out.writeStringField("Action", e.action().column());
+    out.writeStringField("MatchedIndicator", v.match() == null ? "" : v.match().indicator());
+    out.writeStringField("MatchedName", nullToEmpty(v.matchedName()));
+    out.writeStringField("IndicatorFeed", claim == null ? "" : claim.feedName());
+    out.writeStringField("MalwareFamily", nullToEmpty(t.malware()));
+    out.writeStringField("IndicatorReference", nullToEmpty(t.reference()));
+    out.writeStringField("IndicatorFirstSeen", t.firstSeen() == null ? "" : iso(t.firstSeen()));
+    out.writeStringField("PolicyRule", nullToEmpty(v.rule()));
+    out.writeStringField("Protocol", e.protocol());
+    out.writeNumberField("ClientPort", e.client().getPort());
+    out.writeNumberField("TransactionId", e.transactionId());
+    out.writeNumberField("ResponseTimeMs", Math.round(e.durationNanos() / 1000.0) / 1000.0);
+    out.writeStringField("Upstream", nullToEmpty(e.upstream()));
+  }
+
+  static String formatTime(long millis) {
+    return TIME.format(Instant.ofEpochMilli(millis));
+  }
+
+  private static String iso(Instant t) {
+    return TIME.format(t);
+  }
+
+  /** RFC 5952 text; IPv4-mapped IPv6 clients are written as plain IPv4 (issue #4). */
+  public static String clientIp(InetAddress a) {
+    if (a instanceof Inet6Address v6) {
+      byte[] b = v6.getAddress();
+      if (isMapped(b)) {
+        return (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
+      }
+      return NetUtil.toAddressString(v6);
+    }
+    return a == null ? "" : NetUtil.toAddressString((Inet4Address) a);
+  }
+
+  private static boolean isMapped(byte[] b) {
+    for (int i = 0; i < 10; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
+  }
+
+  private static String confidence(Provenance claim, ThreatInfo t) {
+    if (claim == null || t.confidence() == ThreatInfo.UNKNOWN_CONFIDENCE) {
+      return "";
+    }
+    return Integer.toString(t.confidence());
+  }
+
+  /** 0 no match; 1 low (confidence under 50); 2 medium (50-74); 3 high (75+ or unknown). */
+  static int severity(Provenance claim, ThreatInfo t) {
+    if (claim == null) {
+      return 0;
+    }
+    int c = t.confidence();
+    return c == ThreatInfo.UNKNOWN_CONFIDENCE || c >= 75 ? 3 : c >= 50 ? 2 : 1;
+  }
+
+  private static String description(DnsEvent e, Verdict v, ThreatInfo t) {
+    if (!v.matched()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder();
+    s.append(e.action() == DnsEvent.Action.BLOCKED ? "Blocked " : "Matched ");
+    s.append(v.matchedName()).append(" listed as ").append(v.match() == null ? "" : v.match().indicator());
+    if (t.threatType() != null) {
+      s.append(" (").append(t.threatType());
+      s.append(t.malware() == null ? "" : ", " + t.malware()).append(')');
+    }
+    return s.append(" by feed ").append(v.claim().feedName()).toString();
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

@@ -1,0 +1,97 @@
+package io.sinkhole.ioc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An immutable snapshot of every loaded indicator. A reload builds a new one beside the old and
+ * publishes it atomically, so a query never sees a half-loaded set.
+ */
+public final class IocSet {
+  public static final IocSet EMPTY = new IocSetBuilder().build();
+
+  private final DomainIndex domains;
+  private final int[] entryClaims;
+  private final Provenance[] provenances;
+  private final int[][] groups;
+  private final AddressSet addresses;
+  private final Map<String, Map<IndicatorType, Integer>> counts;
+
+  IocSet(
+      DomainIndex domains,
+      int[] entryClaims,
+      Provenance[] provenances,
+      int[][] groups,
+      AddressSet addresses,
+      Map<String, Map<IndicatorType, Integer>> counts) {
+    this.domains = domains;
+    this.entryClaims = entryClaims;
+    this.provenances = provenances;
+    this.groups = groups;
+    this.addresses = addresses;
+    this.counts = counts;
+  }
+
+  /** Distinct listed names. */
+  public int domainCount() {
+    return domains.size();
+  }
+
+  /** Indicators loaded per feed and type, as read (before de-duplication across feeds). */
+  public Map<String, Map<IndicatorType, Integer>> counts() {
+    return counts;
+  }
+
+  public AddressSet addresses() {
+    return addresses;
+  }
+
+  /**
+   * Finds the most specific listed name that covers a wire-form name, ignoring claims that have
+   * expired at {@code nowMillis}. Walks from the full name towards the top-level label so that a
+   * listed subdomain decides before its listed parent.
+   *
+   * @param hashes scratch space of at least {@code labelCount} entries
+   * @return null when nothing covers the name
+   */
+  public DomainMatch match(
+      byte[] wire, int[] labelStarts, int labelCount, int length, long nowMillis, long[] hashes) {
+    if (domains.size() == 0 || labelCount == 0) {
+      return null;
+    }
+    DomainIndex.suffixHashes(wire, labelStarts, labelCount, length, hashes);
+    for (int i = 0; i < labelCount; i++) {
+      int start = labelStarts[i];
+      int entry = domains.find(wire, start, length - start, hashes[i]);
+      if (entry >= 0) {
+        List<Provenance> live = liveClaims(entry, i, nowMillis);
+        if (!live.isEmpty()) {
+          return new DomainMatch(domains.presentation(entry), i, i, live);
+        }
+      }
+    }
+    return null;
+  }
+
+  private List<Provenance> liveClaims(int entry, int depth, long nowMillis) {
+    int ref = entryClaims[entry];
+    List<Provenance> out = new ArrayList<>(1);
+    if (ref >= 0) {
+      addIfLive(out, provenances[ref], depth, nowMillis);
+    } else {
+      for (int p : groups[-ref - 1]) {
+        addIfLive(out, provenances[p], depth, nowMillis);
+      }
+    }
+    return out;
+  }
+
+  private static void addIfLive(List<Provenance> out, Provenance p, int depth, long nowMillis) {
+    ThreatInfo t = p.threat();
+    boolean expired = t.validUntil() != null && t.validUntil().toEpochMilli() < nowMillis;
+    if (!expired && p.covers(depth)) {
+      out.add(p);
+    }
+  }
+}

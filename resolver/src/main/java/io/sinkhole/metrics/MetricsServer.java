@@ -1,0 +1,95 @@
+package io.sinkhole.metrics;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The HTTP endpoint on the metrics address: {@code /metrics} (Prometheus text format), {@code
+ * /healthz} (the process answers) and {@code /readyz} (feeds loaded, listeners bound, an
+ * upstream answering). The JDK's HTTP server is enough for a scrape every few seconds and keeps
+ * a second HTTP stack out of the jar.
+ */
+public final class MetricsServer implements AutoCloseable {
+  private final HttpServer server;
+  private final Map<String, Handler> posts = new LinkedHashMap<>();
+
+  /** A POST action such as a reload; returns the response text. */
+  public interface Handler {
+    String handle() throws Exception;
+  }
+
+  public MetricsServer(InetSocketAddress address, SinkholeMetrics metrics, BooleanSupplier ready)
+      throws IOException {
+    server = HttpServer.create(address, 16);
+    server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "sinkhole-http")));
+    server.createContext("/metrics", x -> send(x, 200, metrics.scrape(), contentType()));
+    server.createContext("/healthz", x -> send(x, 200, "ok\n", "text/plain"));
+    server.createContext(
+        "/readyz",
+        x -> send(x, ready.getAsBoolean() ? 200 : 503, ready.getAsBoolean() ? "ready\n" : "not ready\n", "text/plain"));
+    server.createContext("/admin/", this::admin);
+  }
+
+  /** Registers {@code POST /admin/<name>}. */
+  public void onPost(String name, Handler handler) {
+    posts.put("/admin/" + name, handler);
+  }
+
+  public void start() {
+    server.start();
+  }
+
+  public InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  private void admin(HttpExchange x) throws IOException {
+    Handler h = posts.get(x.getRequestURI().getPath());
+    if (h == null) {
+      send(x, 404, "unknown admin action\n", "text/plain");
+      return;
+    }
+    if (!"POST".equals(x.getRequestMethod())) {
+      send(x, 405, "use POST\n", "text/plain");
+      return;
+    }
+    try {
+      send(x, 200, h.handle(), "text/plain");
+    } catch (Exception e) {
+      send(x, 500, e.getMessage() + "\n", "text/plain");
+    }
+  }
+
+  private static String contentType() {
+    return "text/plain; version=0.0.4; charset=utf-8";
+  }
+
+  private static void send(HttpExchange x, int status, String body, String type)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    x.getResponseHeaders().set("Content-Type", type);
+    x.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = x.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static Thread daemon(Runnable r, String name) {
+    Thread t = new Thread(r, name);
+    t.setDaemon(true);
+    return t;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

@@ -1,0 +1,61 @@
+package io.sinkhole.query;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.sinkhole.upstream.UpstreamClient;
+import io.sinkhole.wire.Query;
+import java.net.InetSocketAddress;
+
+/**
+ * One query in flight, as the transport hands it to the processor: the received bytes, what was
+ * parsed from them, who asked, and how to answer. Implemented by the UDP and TCP handlers.
+ */
+public abstract class Exchange {
+  private final ByteBuf message;
+  private final Query query;
+  private final InetSocketAddress client;
+  private final long receivedNanos;
+  private final long receivedMillis;
+
+  protected Exchange(ByteBuf message, Query query, InetSocketAddress client) {
+    this.message = message;
+    this.query = query;
+    this.client = client;
+    this.receivedNanos = System.nanoTime();
+    this.receivedMillis = System.currentTimeMillis();
+  }
+
+  /** The query as received; owned by the exchange until {@link #send} or forwarding. */
+  public ByteBuf message() {
+    return message;
+  }
+
+  public Query query() {
+    return query;
+  }
+
+  public InetSocketAddress client() {
+    return client;
+  }
+
+  public long receivedNanos() {
+    return receivedNanos;
+  }
+
+  public long receivedMillis() {
+    return receivedMillis;
+  }
+
+  public abstract boolean tcp();
+
+  /** Largest answer this client accepts on this transport. */
+  public abstract int maxAnswerSize();
+
+  public abstract ByteBufAllocator alloc();
+
+  /** The upstream client of the event loop this exchange runs on. */
+  public abstract UpstreamClient upstream();
+
+  /** Sends {@code answer} (which this call takes ownership of) to the client. */
+  public abstract void send(ByteBuf answer);
+}

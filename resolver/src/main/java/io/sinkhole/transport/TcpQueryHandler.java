@@ -1,0 +1,93 @@
+package io.sinkhole.transport;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.sinkhole.query.Exchange;
+import io.sinkhole.upstream.UpstreamClient;
+import io.sinkhole.wire.Query;
+import java.net.InetSocketAddress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Receives length-framed queries on one TCP connection. Queries are processed as they arrive,
+ * so several pipelined queries are answered independently, each under its own ID and possibly
+ * out of order (RFC 7766 section 6.2.1.1).
+ */
+final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
+  private static final Logger LOG = LoggerFactory.getLogger(TcpQueryHandler.class);
+
+  private final QueryIntake intake;
+
+  TcpQueryHandler(QueryIntake intake) {
+    this.intake = intake;
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, ByteBuf message) {
+    InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+    intake.accept(
+        message,
+        ctx.alloc(),
+        true,
+        q -> new TcpExchange(ctx, message, q, client),
+        ctx::writeAndFlush);
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+    if (evt instanceof IdleStateEvent) {
+      // RFC 7766 section 6.2.3: servers close idle connections to free resources.
+      ctx.close();
+      return;
+    }
+    super.userEventTriggered(ctx, evt);
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    LOG.debug("tcp connection error from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+    ctx.close();
+  }
+
+  private final class TcpExchange extends Exchange {
+    private final ChannelHandlerContext ctx;
+
+    TcpExchange(ChannelHandlerContext ctx, ByteBuf message, Query q, InetSocketAddress client) {
+      super(message, q, client);
+      this.ctx = ctx;
+    }
+
+    @Override
+    public boolean tcp() {
+      return true;
+    }
+
+    @Override
+    public int maxAnswerSize() {
+      return 65535;
+    }
+
+    @Override
+    public ByteBufAllocator alloc() {
+      return ctx.alloc();
+    }
+
+    @Override
+    public UpstreamClient upstream() {
+      return intake.upstreamFor(ctx.channel().eventLoop());
+    }
+
+    @Override
+    public void send(ByteBuf answer) {
+      if (ctx.channel().isActive()) {
+        ctx.writeAndFlush(answer);
+      } else {
+        answer.release();
+      }
+    }
+  }
+}
