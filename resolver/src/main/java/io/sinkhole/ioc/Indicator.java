@@ -36,7 +36,12 @@ public record Indicator(
   /** A domain indicator with the feed's default scope and action. */
   public static Indicator domain(String name, ThreatInfo threat, int line) {
     return new Indicator(
-        IndicatorType.DOMAIN, name, threat, MatchScope.FEED_DEFAULT, Directive.DEFAULT, List.of(),
+        IndicatorType.DOMAIN,
+        name,
+        threat,
+        MatchScope.FEED_DEFAULT,
+        Directive.DEFAULT,
+        List.of(),
         line);
   }
 }
