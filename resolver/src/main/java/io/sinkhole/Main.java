@@ -1,10 +1,95 @@
 package io.sinkhole;
 
-/** Entry point. */
-public final class Main {
-  private Main() {}
+import io.sinkhole.config.ConfigException;
+import io.sinkhole.config.ConfigLoader;
+import io.sinkhole.config.Overrides;
+import io.sinkhole.config.SinkholeConfig;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code sinkhole} command: runs the resolver; subcommands inspect the configuration. */
+@Command(
+    name = "sinkhole",
+    mixinStandardHelpOptions = true,
+    version = "sinkhole 0.1.0",
+    description = "DNS sinkhole resolver: blocks names from threat-intelligence feeds.")
+public final class Main implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Configuration file (default: ${DEFAULT-VALUE}).",
+      defaultValue = "config/sinkhole.yaml")
+  Path config;
+
+  @Option(
+      names = "--listen",
+      paramLabel = "HOST:PORT",
+      description = "Answer DNS (UDP and TCP) here; repeatable; replaces 'listen'.")
+  List<String> listen = new ArrayList<>();
+
+  @Option(
+      names = "--upstream",
+      paramLabel = "HOST:PORT",
+      description = "Forward to this resolver; repeatable; replaces 'upstreams'.")
+  List<String> upstreams = new ArrayList<>();
+
+  @Option(
+      names = "--metrics-listen",
+      paramLabel = "HOST:PORT",
+      description = "Serve /metrics here; replaces 'metrics.listen'.")
+  String metricsListen;
+
+  @Option(
+      names = "--events",
+      paramLabel = "FILE",
+      description = "Write DnsEvents JSON lines here; replaces 'events.file'.")
+  Path events;
+
+  @Option(
+      names = "--feed",
+      paramLabel = "FILE",
+      description = "Also load this indicator file (format detected); repeatable.")
+  List<Path> feeds = new ArrayList<>();
 
   public static void main(String[] args) {
-    System.out.println("sinkhole");
+    System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  SinkholeConfig loadConfig() throws ConfigException {
+    Overrides o = new Overrides(listen, upstreams, metricsListen, events, feeds);
+    return ConfigLoader.load(config, o);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Sinkhole sinkhole;
+    try {
+      sinkhole = Sinkhole.start(loadConfig());
+    } catch (ConfigException e) {
+      System.err.println("sinkhole: " + e.getMessage());
+      return 2;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("shutting down");
+                  sinkhole.close();
+                  stopped.countDown();
+                },
+                "sinkhole-shutdown"));
+    stopped.await();
+    return 0;
   }
 }

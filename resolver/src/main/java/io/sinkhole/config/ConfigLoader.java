@@ -50,8 +50,7 @@ public final class ConfigLoader {
     overrides.applyTo(root);
     try {
       SinkholeConfig config = MAPPER.treeToValue(root, SinkholeConfig.class);
-      Path dir = file.toAbsolutePath().getParent();
-      return config.withBaseDir(dir);
+      return config.withSource(file);
     } catch (JsonMappingException e) {
       throw new ConfigException(describe(file, lines, e), e);
     } catch (JsonProcessingException e) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param listen UDP and TCP addresses to answer on
  * @param threads event loops; with epoll each binds its own UDP socket (SO_REUSEPORT)
  * @param upstreams resolvers to forward to; empty means the nameservers of /etc/resolv.conf
- * @param baseDir directory of the configuration file; relative feed paths start there
+ * @param source the configuration file these values were read from
  */
 public record SinkholeConfig(
     List<HostPort> listen,
@@ -22,7 +22,7 @@ public record SinkholeConfig(
     Block block,
     Events events,
     List<Feed> feeds,
-    Path baseDir) {
+    Path source) {
 
   public SinkholeConfig {
     listen = listen == null || listen.isEmpty() ? List.of(HostPort.parse("127.0.0.1:5353")) : listen;
@@ -36,13 +36,24 @@ public record SinkholeConfig(
     block = Objects.requireNonNullElse(block, new Block(null, null, null, null, null));
     events = Objects.requireNonNullElse(events, new Events(null, null));
     feeds = feeds == null ? List.of() : List.copyOf(feeds);
-    baseDir = Objects.requireNonNullElse(baseDir, Path.of("."));
+    source = Objects.requireNonNullElse(source, Path.of("sinkhole.yaml"));
   }
 
-  /** Returns a copy whose relative paths resolve against {@code dir}. */
-  SinkholeConfig withBaseDir(Path dir) {
+  /** Returns a copy that remembers the file it was read from. */
+  SinkholeConfig withSource(Path file) {
     return new SinkholeConfig(
-        listen, threads, upstreams, forwarding, metrics, block, events, feeds, dir);
+        listen, threads, upstreams, forwarding, metrics, block, events, feeds, file);
+  }
+
+  /** The directory relative feed paths start from: the configuration file's own. */
+  public Path baseDir() {
+    Path dir = source.toAbsolutePath().getParent();
+    return dir == null ? Path.of(".") : dir;
+  }
+
+  /** The line of a field in the source file, for error messages; 0 when unknown. */
+  public int lineOf(String pointer) {
+    return ConfigLoader.lineOf(source, pointer);
   }
 
   /** @param timeoutMs how long one upstream gets before the next is tried */
