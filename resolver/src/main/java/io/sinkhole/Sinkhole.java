@@ -64,15 +64,15 @@ public final class Sinkhole implements AutoCloseable {
     loadFeeds(config);
     policy.set(new Policy(config));
     events = new EventPipeline(List.of(fileSink(config)), metrics, 65536);
-    QueryProcessor processor =
-        new QueryProcessor(iocs::get, policy::get, config, events, metrics);
+    QueryProcessor processor = new QueryProcessor(iocs::get, policy::get, config, events, metrics);
     server =
         new DnsServer(
             config.threads(), upstreams, config.forwarding().timeoutMs(), processor, metrics);
     for (HostPort listen : config.listen()) {
       InetSocketAddress a = server.bind(listen.socketAddress());
       dnsAddresses.add(a);
-      LOG.info("answering DNS on {} (udp+tcp, {}, {} threads)", a, Transports.name(), config.threads());
+      LOG.info(
+          "answering DNS on {} (udp+tcp, {}, {} threads)", a, Transports.name(), config.threads());
     }
     http = new MetricsServer(config.metrics().listen().socketAddress(), metrics, () -> ready);
     http.start();
@@ -130,7 +130,10 @@ public final class Sinkhole implements AutoCloseable {
           r.millis());
       r.problems().stream()
           .limit(20)
-          .forEach(p -> LOG.warn("feed {}: line {}: {}: {}", r.name(), p.line(), p.reason(), p.excerpt()));
+          .forEach(
+              p ->
+                  LOG.warn(
+                      "feed {}: line {}: {}: {}", r.name(), p.line(), p.reason(), p.excerpt()));
     }
     iocs.set(loaded.iocs());
     LOG.info("{} distinct names listed", loaded.iocs().domainCount());
@@ -140,7 +143,8 @@ public final class Sinkhole implements AutoCloseable {
     Path file = config.events().file();
     String computer = config.events().computer();
     LOG.info("writing DNS events to {}", file.toAbsolutePath());
-    return new JsonLinesFileSink(file, new DnsEventsSchema(computer == null ? hostName() : computer));
+    return new JsonLinesFileSink(
+        file, new DnsEventsSchema(computer == null ? hostName() : computer));
   }
 
   /** The host name without asking DNS: /etc/hostname, then $HOSTNAME. */

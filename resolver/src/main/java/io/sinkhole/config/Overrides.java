@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Command-line values that replace (or, for feeds, extend) what the file says. Applied to the
- * YAML tree before binding, so they pass through exactly the same validation.
+ * Command-line values that replace (or, for feeds, extend) what the file says. Applied to the YAML
+ * tree before binding, so they pass through exactly the same validation.
  */
 public record Overrides(
     List<String> listen,

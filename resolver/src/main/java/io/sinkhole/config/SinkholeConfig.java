@@ -25,7 +25,8 @@ public record SinkholeConfig(
     Path source) {
 
   public SinkholeConfig {
-    listen = listen == null || listen.isEmpty() ? List.of(HostPort.parse("127.0.0.1:5353")) : listen;
+    listen =
+        listen == null || listen.isEmpty() ? List.of(HostPort.parse("127.0.0.1:5353")) : listen;
     threads = Objects.requireNonNullElse(threads, Runtime.getRuntime().availableProcessors());
     if (threads < 1 || threads > 256) {
       throw new IllegalArgumentException("threads must be 1-256, was " + threads);
@@ -56,7 +57,9 @@ public record SinkholeConfig(
     return ConfigLoader.lineOf(source, pointer);
   }
 
-  /** @param timeoutMs how long one upstream gets before the next is tried */
+  /**
+   * @param timeoutMs how long one upstream gets before the next is tried
+   */
   public record Forwarding(Integer timeoutMs) {
     public Forwarding {
       timeoutMs = Objects.requireNonNullElse(timeoutMs, 2000);
@@ -66,7 +69,9 @@ public record SinkholeConfig(
     }
   }
 
-  /** @param listen HTTP address of /metrics; loopback by default */
+  /**
+   * @param listen HTTP address of /metrics; loopback by default
+   */
   public record Metrics(HostPort listen) {
     public Metrics {
       listen = Objects.requireNonNullElse(listen, HostPort.parse("127.0.0.1:9153"));
@@ -122,12 +127,7 @@ public record SinkholeConfig(
    * @param urlHosts whether URL indicators block their host name
    */
   public record Feed(
-      String name,
-      Path path,
-      String format,
-      Action action,
-      Boolean subdomains,
-      Boolean urlHosts) {
+      String name, Path path, String format, Action action, Boolean subdomains, Boolean urlHosts) {
     public Feed {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("every feed needs a name");

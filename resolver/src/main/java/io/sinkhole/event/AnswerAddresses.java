@@ -2,8 +2,8 @@ package io.sinkhole.event;
 
 import java.io.IOException;
 import java.util.StringJoiner;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;

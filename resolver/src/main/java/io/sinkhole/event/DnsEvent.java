@@ -4,8 +4,8 @@ import io.sinkhole.policy.Verdict;
 import java.net.InetSocketAddress;
 
 /**
- * What happened to one query. Built on the answering thread with no formatting work; the
- * answer's addresses are read from {@code response} later, on the event writer thread.
+ * What happened to one query. Built on the answering thread with no formatting work; the answer's
+ * addresses are read from {@code response} later, on the event writer thread.
  *
  * @param timeMillis when the query arrived, epoch milliseconds
  * @param client the client's address and port

@@ -15,9 +15,9 @@ import java.time.format.DateTimeFormatter;
 import org.xbill.DNS.Type;
 
 /**
- * Writes an event as one JSON object whose columns are those of Sentinel's {@code DnsEvents}
- * table, followed by Sinkhole's own columns for what DnsEvents lacks. The README documents every
- * column; names and types must stay stable because saved queries and rules depend on them.
+ * Writes an event as one JSON object whose columns are those of Sentinel's {@code DnsEvents} table,
+ * followed by Sinkhole's own columns for what DnsEvents lacks. The README documents every column;
+ * names and types must stay stable because saved queries and rules depend on them.
  */
 public final class DnsEventsSchema {
   /** Windows DNS analytic event IDs (DnsEvents.EventId): response success and failure. */
@@ -42,7 +42,8 @@ public final class DnsEventsSchema {
     out.writeStartObject();
     out.writeStringField("TimeGenerated", formatTime(e.timeMillis()));
     out.writeStringField("Computer", computer);
-    out.writeNumberField("EventId", e.rcode() == 0 ? EVENT_RESPONSE_SUCCESS : EVENT_RESPONSE_FAILURE);
+    out.writeNumberField(
+        "EventId", e.rcode() == 0 ? EVENT_RESPONSE_SUCCESS : EVENT_RESPONSE_FAILURE);
     out.writeStringField("SubType", "LookupQuery");
     out.writeStringField("ClientIP", clientIp(e.client().getAddress()));
     out.writeStringField("Name", e.name());
@@ -128,7 +129,9 @@ public final class DnsEventsSchema {
     }
     StringBuilder s = new StringBuilder();
     s.append(e.action() == DnsEvent.Action.BLOCKED ? "Blocked " : "Matched ");
-    s.append(v.matchedName()).append(" listed as ").append(v.match() == null ? "" : v.match().indicator());
+    s.append(v.matchedName())
+        .append(" listed as ")
+        .append(v.match() == null ? "" : v.match().indicator());
     if (t.threatType() != null) {
       s.append(" (").append(t.threatType());
       s.append(t.malware() == null ? "" : ", " + t.malware()).append(')');

@@ -35,8 +35,7 @@ public final class EventPipeline implements AutoCloseable {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.sinks = List.copyOf(sinks);
     this.metrics = metrics;
-    metrics.gauge(
-        "sinkhole.events.queued", "Events waiting for the writer thread", queue::size);
+    metrics.gauge("sinkhole.events.queued", "Events waiting for the writer thread", queue::size);
     this.writer = new Thread(this::run, "sinkhole-events");
     writer.setDaemon(true);
     writer.start();
@@ -48,7 +47,8 @@ public final class EventPipeline implements AutoCloseable {
       return;
     }
     for (EventSink s : sinks) {
-      metrics.counter(droppedName(), droppedHelp(), "sink", s.name(), "reason", "queue_full")
+      metrics
+          .counter(droppedName(), droppedHelp(), "sink", s.name(), "reason", "queue_full")
           .increment();
     }
     droppedSinceWarn.incrementAndGet();
@@ -84,12 +84,15 @@ public final class EventPipeline implements AutoCloseable {
     for (EventSink sink : sinks) {
       try {
         sink.write(batch);
-        metrics.counter(acceptedName(), "Events written by a sink", "sink", sink.name())
+        metrics
+            .counter(acceptedName(), "Events written by a sink", "sink", sink.name())
             .increment(batch.size());
       } catch (Exception e) {
-        metrics.counter(droppedName(), droppedHelp(), "sink", sink.name(), "reason", "write_error")
+        metrics
+            .counter(droppedName(), droppedHelp(), "sink", sink.name(), "reason", "write_error")
             .increment(batch.size());
-        LOG.warn("event sink {} failed, {} events lost: {}", sink.name(), batch.size(), e.toString());
+        LOG.warn(
+            "event sink {} failed, {} events lost: {}", sink.name(), batch.size(), e.toString());
       }
     }
   }

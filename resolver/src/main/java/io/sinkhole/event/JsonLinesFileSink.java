@@ -12,9 +12,9 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
- * Appends one JSON object per line (UTF-8) to a file, the shape the Azure Monitor Agent's
- * "Custom JSON Logs" collection and most log shippers read. Each batch is flushed to the OS
- * before the next is taken, so a crash loses at most what the kernel had not written.
+ * Appends one JSON object per line (UTF-8) to a file, the shape the Azure Monitor Agent's "Custom
+ * JSON Logs" collection and most log shippers read. Each batch is flushed to the OS before the next
+ * is taken, so a crash loses at most what the kernel had not written.
  */
 public final class JsonLinesFileSink implements EventSink {
   private static final JsonFactory JSON = new JsonFactory();

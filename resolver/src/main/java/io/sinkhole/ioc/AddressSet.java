@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Address indicators (single addresses and CIDR ranges), matched against the addresses in
- * upstream answers. Address feeds are small next to name feeds, so plain collections suffice.
+ * Address indicators (single addresses and CIDR ranges), matched against the addresses in upstream
+ * answers. Address feeds are small next to name feeds, so plain collections suffice.
  */
 public final class AddressSet {
   private final Map<InetAddress, List<Provenance>> exact;

@@ -7,9 +7,9 @@ import java.util.Arrays;
  *
  * <p>Names are stored in wire form (length-prefixed labels, lower case, no root label) one after
  * another in a single byte array. An open-addressing table maps a 64-bit hash to the entry; the
- * hash of a name is folded from its rightmost label leftwards, so a lookup computes the hashes
- * of every suffix of the query name in one right-to-left pass and then costs one probe per label.
- * A 32-bit fingerprint per entry rejects almost every collision before the bytes are compared.
+ * hash of a name is folded from its rightmost label leftwards, so a lookup computes the hashes of
+ * every suffix of the query name in one right-to-left pass and then costs one probe per label. A
+ * 32-bit fingerprint per entry rejects almost every collision before the bytes are compared.
  *
  * <p>Memory per name is the name's wire length plus about 12 bytes for offset, fingerprint and
  * table slot (issue #5 budgets 40 bytes per name in total).

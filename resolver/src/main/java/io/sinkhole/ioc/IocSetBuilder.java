@@ -66,12 +66,7 @@ public final class IocSetBuilder {
     }
     Provenance p =
         new Provenance(
-            options.feed(),
-            options.name(),
-            ind.threat(),
-            scope,
-            ind.directive(),
-            ind.localData());
+            options.feed(), options.name(), ind.threat(), scope, ind.directive(), ind.localData());
     Integer known = provenanceIds.putIfAbsent(p, provenances.size());
     if (known != null) {
       return provenances.get(known);

@@ -3,8 +3,8 @@ package io.sinkhole.ioc;
 import java.util.List;
 
 /**
- * One feed's claim about a listed name. Identical claims (every entry of a hosts file) are
- * stored once and shared, which is what keeps a million-name list small.
+ * One feed's claim about a listed name. Identical claims (every entry of a hosts file) are stored
+ * once and shared, which is what keeps a million-name list small.
  *
  * @param feed position of the feed in the configuration, for per-feed policy
  * @param feedName the feed's configured name, written into events

@@ -13,9 +13,9 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP endpoint on the metrics address: {@code /metrics} (Prometheus text format), {@code
- * /healthz} (the process answers) and {@code /readyz} (feeds loaded, listeners bound, an
- * upstream answering). The JDK's HTTP server is enough for a scrape every few seconds and keeps
- * a second HTTP stack out of the jar.
+ * /healthz} (the process answers) and {@code /readyz} (feeds loaded, listeners bound, an upstream
+ * answering). The JDK's HTTP server is enough for a scrape every few seconds and keeps a second
+ * HTTP stack out of the jar.
  */
 public final class MetricsServer implements AutoCloseable {
   private final HttpServer server;
@@ -34,7 +34,12 @@ public final class MetricsServer implements AutoCloseable {
     server.createContext("/healthz", x -> send(x, 200, "ok\n", "text/plain"));
     server.createContext(
         "/readyz",
-        x -> send(x, ready.getAsBoolean() ? 200 : 503, ready.getAsBoolean() ? "ready\n" : "not ready\n", "text/plain"));
+        x ->
+            send(
+                x,
+                ready.getAsBoolean() ? 200 : 503,
+                ready.getAsBoolean() ? "ready\n" : "not ready\n",
+                "text/plain"));
     server.createContext("/admin/", this::admin);
   }
 

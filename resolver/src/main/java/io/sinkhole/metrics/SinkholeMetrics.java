@@ -124,7 +124,11 @@ public final class SinkholeMetrics {
   }
 
   public void malformed(String reason) {
-    counter("sinkhole.malformed.queries", "Queries that could not be parsed, by reason", "reason", reason)
+    counter(
+            "sinkhole.malformed.queries",
+            "Queries that could not be parsed, by reason",
+            "reason",
+            reason)
         .increment();
   }
 

@@ -10,9 +10,9 @@ import io.sinkhole.policy.Verdict.Outcome;
 import java.util.List;
 
 /**
- * Turns the claims behind a match into one verdict. When several feeds list a name, every claim
- * is kept and the strongest decides: an explicit allow beats everything, then block beats
- * monitor, then higher confidence wins (issue #3).
+ * Turns the claims behind a match into one verdict. When several feeds list a name, every claim is
+ * kept and the strongest decides: an explicit allow beats everything, then block beats monitor,
+ * then higher confidence wins (issue #3).
  */
 public final class Policy {
   private final List<SinkholeConfig.Feed> feeds;
@@ -66,7 +66,9 @@ public final class Policy {
   private static String rule(Provenance claim, String verb) {
     ThreatInfo t = claim.threat();
     String confidence =
-        t.confidence() == ThreatInfo.UNKNOWN_CONFIDENCE ? "" : " (confidence " + t.confidence() + ")";
+        t.confidence() == ThreatInfo.UNKNOWN_CONFIDENCE
+            ? ""
+            : " (confidence " + t.confidence() + ")";
     return "feed " + claim.feedName() + ": " + verb + confidence;
   }
 }

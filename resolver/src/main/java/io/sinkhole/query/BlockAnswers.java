@@ -20,7 +20,8 @@ final class BlockAnswers {
 
   BlockAnswers(SinkholeConfig.Block block) {
     this.style = block.answer();
-    this.addresses = block.addresses().stream().map(a -> Addresses.parseLiteral(a).getAddress()).toList();
+    this.addresses =
+        block.addresses().stream().map(a -> Addresses.parseLiteral(a).getAddress()).toList();
     this.ttl = block.ttl();
     this.edeCode =
         switch (block.ede()) {
@@ -32,10 +33,12 @@ final class BlockAnswers {
 
   /** Writes the answer and returns the RCODE it carries. */
   int write(ByteBuf out, ByteBuf message, Query q, Verdict v) {
-    ExtendedError ede = edeCode < 0 ? null : new ExtendedError(edeCode, "feed " + v.claim().feedName());
+    ExtendedError ede =
+        edeCode < 0 ? null : new ExtendedError(edeCode, "feed " + v.claim().feedName());
     int owner = v.match().labelIndex();
     Directive d = v.claim().directive();
-    if (d == Directive.NXDOMAIN || (d == Directive.DEFAULT && style == SinkholeConfig.BlockAnswer.NXDOMAIN)) {
+    if (d == Directive.NXDOMAIN
+        || (d == Directive.DEFAULT && style == SinkholeConfig.BlockAnswer.NXDOMAIN)) {
       LocalAnswers.negative(out, message, q, Rcode.NXDOMAIN, owner, ttl, ede);
       return Rcode.NXDOMAIN;
     }

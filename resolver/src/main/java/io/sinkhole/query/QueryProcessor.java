@@ -23,8 +23,8 @@ import java.util.function.Supplier;
  * The path of a parsed query. The stages, in order:
  *
  * <ol>
- *   <li>match the query name against the IOC snapshot: local work, so a dead upstream never
- *       delays a block;
+ *   <li>match the query name against the IOC snapshot: local work, so a dead upstream never delays
+ *       a block;
  *   <li>a block is answered here and never leaves the host;
  *   <li>everything else (including monitored matches) is forwarded, and the upstream's answer is
  *       relayed unchanged apart from the ID;
@@ -115,7 +115,8 @@ public final class QueryProcessor {
               public void failed(String reason) {
                 ByteBuf out = x.alloc().buffer(x.query().questionEnd() + 16);
                 LocalAnswers.empty(out, x.message(), x.query(), Rcode.SERVFAIL, null);
-                finish(x, name, out, Rcode.SERVFAIL, Action.SERVFAIL, QueryOutcome.SERVFAIL, v, null);
+                finish(
+                    x, name, out, Rcode.SERVFAIL, Action.SERVFAIL, QueryOutcome.SERVFAIL, v, null);
               }
             });
   }

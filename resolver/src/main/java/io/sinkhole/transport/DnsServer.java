@@ -25,9 +25,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Binds UDP and TCP on every listen address. With epoll, each event loop gets its own UDP socket
- * on the same port (SO_REUSEPORT) so the kernel spreads queries across cores; each loop also has
- * its own upstream client, so a query never changes threads.
+ * Binds UDP and TCP on every listen address. With epoll, each event loop gets its own UDP socket on
+ * the same port (SO_REUSEPORT) so the kernel spreads queries across cores; each loop also has its
+ * own upstream client, so a query never changes threads.
  */
 public final class DnsServer implements AutoCloseable {
   private static final int TCP_IDLE_SECONDS = 10;

@@ -41,8 +41,8 @@ final class QueryIntake {
   }
 
   /**
-   * Parses {@code message} and either processes it through {@code factory} or rejects it,
-   * answering through {@code reject} when the header was readable.
+   * Parses {@code message} and either processes it through {@code factory} or rejects it, answering
+   * through {@code reject} when the header was readable.
    */
   void accept(
       ByteBuf message,

@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receives length-framed queries on one TCP connection. Queries are processed as they arrive,
- * so several pipelined queries are answered independently, each under its own ID and possibly
- * out of order (RFC 7766 section 6.2.1.1).
+ * Receives length-framed queries on one TCP connection. Queries are processed as they arrive, so
+ * several pipelined queries are answered independently, each under its own ID and possibly out of
+ * order (RFC 7766 section 6.2.1.1).
  */
 final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
   private static final Logger LOG = LoggerFactory.getLogger(TcpQueryHandler.class);

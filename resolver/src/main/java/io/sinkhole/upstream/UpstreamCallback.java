@@ -6,8 +6,8 @@ import io.netty.buffer.ByteBuf;
 public interface UpstreamCallback {
 
   /**
-   * The upstream answered. {@code response} already carries the client's ID; the callee owns it
-   * and must release it.
+   * The upstream answered. {@code response} already carries the client's ID; the callee owns it and
+   * must release it.
    */
   void answered(ByteBuf response, String upstream);
 

@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Forwards queries from one event loop to the upstreams and matches the replies.
  *
- * <p>Upstreams are tried in order of health, each for {@code timeout}, within an overall
- * deadline; the ID sent upstream is random and never reused while in flight (RFC 5452 section
- * 9.2), and the reply must come from the address the query went to with the same question.
+ * <p>Upstreams are tried in order of health, each for {@code timeout}, within an overall deadline;
+ * the ID sent upstream is random and never reused while in flight (RFC 5452 section 9.2), and the
+ * reply must come from the address the query went to with the same question.
  */
 public final class UpstreamClient {
   private static final Logger LOG = LoggerFactory.getLogger(UpstreamClient.class);

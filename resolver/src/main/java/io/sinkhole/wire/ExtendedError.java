@@ -3,8 +3,8 @@ package io.sinkhole.wire;
 import java.nio.charset.StandardCharsets;
 
 /**
- * An Extended DNS Error option (RFC 8914) attached to answers Sinkhole makes up, so that a
- * client or an analyst with dig can tell a block from a real NXDOMAIN.
+ * An Extended DNS Error option (RFC 8914) attached to answers Sinkhole makes up, so that a client
+ * or an analyst with dig can tell a block from a real NXDOMAIN.
  *
  * @param code INFO-CODE, for example 15 (Blocked) or 17 (Filtered)
  * @param text EXTRA-TEXT, UTF-8, kept short; may be empty

@@ -6,10 +6,10 @@ import java.util.List;
 /**
  * Writes the answers Sinkhole gives without asking an upstream: blocks, refusals and errors.
  *
- * <p>The question is copied byte for byte from the query so that the client sees its own
- * spelling (0x20 case randomisation survives), and record owners point into it with compression
- * pointers (RFC 1035 section 4.1.4) instead of repeating the name. Made-up answers never set AD
- * (RFC 4035 section 3.2.3): Sinkhole cannot vouch for them.
+ * <p>The question is copied byte for byte from the query so that the client sees its own spelling
+ * (0x20 case randomisation survives), and record owners point into it with compression pointers
+ * (RFC 1035 section 4.1.4) instead of repeating the name. Made-up answers never set AD (RFC 4035
+ * section 3.2.3): Sinkhole cannot vouch for them.
  */
 public final class LocalAnswers {
   /** Answers Sinkhole makes up advertise this payload size (the DNS Flag Day 2020 value). */
@@ -43,8 +43,8 @@ public final class LocalAnswers {
 
   /**
    * NXDOMAIN (or NODATA with {@code rcode} NOERROR) with an SOA in the authority section whose
-   * owner is the blocked name, so that resolvers cache the negative answer for {@code ttl}
-   * seconds (RFC 2308 section 5: the negative TTL is min(SOA TTL, SOA MINIMUM), both set here).
+   * owner is the blocked name, so that resolvers cache the negative answer for {@code ttl} seconds
+   * (RFC 2308 section 5: the negative TTL is min(SOA TTL, SOA MINIMUM), both set here).
    *
    * @param ownerLabel index of the question's label where the blocked zone starts
    */

@@ -1,8 +1,8 @@
 package io.sinkhole.wire;
 
 /**
- * A query that cannot be answered as asked. The reason is a short stable string that doubles as
- * a metric label; {@link #headerReadable()} tells whether a FORMERR can be sent back (RFC 1035
+ * A query that cannot be answered as asked. The reason is a short stable string that doubles as a
+ * metric label; {@link #headerReadable()} tells whether a FORMERR can be sent back (RFC 1035
  * section 4.1.1) or the packet must be dropped.
  */
 public final class MalformedQueryException extends Exception {

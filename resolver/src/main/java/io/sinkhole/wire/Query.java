@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * The parts of a client query the fast path needs, read once from the wire.
  *
- * <p>The name is kept in wire form (length-prefixed labels, no root label) folded to lower case,
- * so that matching works on the labels the client actually sent: a dot or an odd byte inside a
- * label stays inside that label and cannot shift a label boundary.
+ * <p>The name is kept in wire form (length-prefixed labels, no root label) folded to lower case, so
+ * that matching works on the labels the client actually sent: a dot or an odd byte inside a label
+ * stays inside that label and cannot shift a label boundary.
  */
 public final class Query {
   /** RFC 6891 section 6.2.3: values below 512 are treated as 512. */
@@ -22,8 +22,10 @@ public final class Query {
   int flags;
   int qtype;
   int qclass;
+
   /** Offset of the first byte after the question section. */
   int questionEnd;
+
   boolean edns;
   int udpPayload = MIN_UDP_PAYLOAD;
   int ednsVersion;

@@ -3,11 +3,11 @@ package io.sinkhole.wire;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Reads a client query's header, question and OPT record straight from the received buffer
- * without copying the message, in one pass.
+ * Reads a client query's header, question and OPT record straight from the received buffer without
+ * copying the message, in one pass.
  *
- * <p>Everything a hostile client can put in a packet is checked here once: the rest of the
- * server only sees queries that parsed. Reasons are short stable strings used as metric labels.
+ * <p>Everything a hostile client can put in a packet is checked here once: the rest of the server
+ * only sees queries that parsed. Reasons are short stable strings used as metric labels.
  */
 public final class QueryParser {
   static final int HEADER_LENGTH = 12;
