@@ -1,0 +1,112 @@
+package io.sinkhole.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.sinkhole.ioc.Directive;
+import io.sinkhole.ioc.DomainMatch;
+import io.sinkhole.ioc.MatchScope;
+import io.sinkhole.ioc.Provenance;
+import io.sinkhole.ioc.ThreatInfo;
+import io.sinkhole.policy.Verdict;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DnsEventsSchemaTest {
+  private static final DnsEventsSchema SCHEMA = new DnsEventsSchema("edge-01");
+
+  private static String format(DnsEvent e) throws Exception {
+    StringWriter w = new StringWriter();
+    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
+      SCHEMA.write(e, g);
+    }
+    return w.toString();
+  }
+
+  private static DnsEvent event(String name, Verdict v, DnsEvent.Action action, int rcode)
+      throws Exception {
+    return new DnsEvent(
+        Instant.parse("2026-12-03T10:15:30.120Z").toEpochMilli(),
+        new InetSocketAddress(InetAddress.getByName("192.0.2.7"), 40000),
+        "udp",
+        4242,
+        name,
+        1,
+        rcode,
+        action,
+        v,
+        null,
+        1_500_000,
+        null);
+  }
+
+  @Test
+  void blockedQuery_fillsDnsEventsColumns_andOwnColumns() throws Exception {
+    ThreatInfo t =
+        new ThreatInfo(
+            "botnet_cc",
+            "4h_rat",
+            75,
+            Instant.parse("2026-06-22T00:00:00Z"),
+            null,
+            null,
+            "https://threatfox.abuse.ch/",
+            List.of());
+    Provenance p =
+        new Provenance(
+            0, "threatfox", t, MatchScope.NAME_AND_SUBDOMAINS, Directive.DEFAULT, List.of());
+    DomainMatch m = new DomainMatch("api.r0csgo.com", 1, 1, List.of(p));
+    Verdict v =
+        new Verdict(Verdict.Outcome.BLOCK, m, p, "x.api.r0csgo.com", null, "feed threatfox: block");
+
+    JsonNode row =
+        new ObjectMapper()
+            .readTree(format(event("x.api.r0csgo.com", v, DnsEvent.Action.BLOCKED, 3)));
+
+    assertThat(row.get("TimeGenerated").asText()).isEqualTo("2026-12-03T10:15:30.120Z");
+    assertThat(row.get("Computer").asText()).isEqualTo("edge-01");
+    assertThat(row.get("EventId").asInt()).isEqualTo(258);
+    assertThat(row.get("ClientIP").asText()).isEqualTo("192.0.2.7");
+    assertThat(row.get("QueryType").asText()).isEqualTo("A");
+    assertThat(row.get("ResultCode").isInt()).isTrue();
+    assertThat(row.get("Confidence").isTextual()).isTrue();
+    assertThat(row.get("Confidence").asText()).isEqualTo("75");
+    assertThat(row.get("Severity").asInt()).isEqualTo(3);
+    assertThat(row.get("IndicatorThreatType").asText()).isEqualTo("botnet_cc");
+    assertThat(row.get("MatchedIndicator").asText()).isEqualTo("api.r0csgo.com");
+    assertThat(row.get("MalwareFamily").asText()).isEqualTo("4h_rat");
+    assertThat(row.get("IndicatorFirstSeen").asText()).isEqualTo("2026-06-22T00:00:00.000Z");
+    assertThat(row.get("ResponseTimeMs").asDouble()).isEqualTo(1.5);
+  }
+
+  @Test
+  void nameWithQuotesBackslashesAndControls_staysOneValidJsonLine() throws Exception {
+    String hostile = "a\"b\\c\u0001\n\u007f.example";
+
+    String json = format(event(hostile, Verdict.ALLOW, DnsEvent.Action.ALLOWED, 0));
+
+    assertThat(json).doesNotContain("\n");
+    assertThat(new ObjectMapper().readTree(json).get("Name").asText()).isEqualTo(hostile);
+  }
+
+  @Test
+  void ipv4MappedAndIpv6Clients_areWrittenInRfc5952Form() throws Exception {
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    mapped[12] = (byte) 192;
+    mapped[15] = 7;
+
+    assertThat(DnsEventsSchema.clientIp(java.net.Inet6Address.getByAddress(null, mapped, null)))
+        .isEqualTo("192.0.0.7");
+    assertThat(DnsEventsSchema.clientIp(InetAddress.getByName("2001:DB8:0:0:0:0:0:1")))
+        .isEqualTo("2001:db8::1");
+  }
+}
