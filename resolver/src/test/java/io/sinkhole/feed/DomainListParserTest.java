@@ -42,4 +42,15 @@ class DomainListParserTest {
         .containsExactly(
             tuple(2, "malformed line"), tuple(3, "invalid name"), tuple(4, "invalid name"));
   }
+
+  @Test
+  void garbageFeed_problemListIsCapped_restCounted() {
+    String[] lines = new String[1200];
+    java.util.Arrays.fill(lines, "not a name");
+
+    ParseResult result = parse(lines);
+
+    assertThat(result.problems()).hasSize(ResultBuilder.MAX_LISTED_PROBLEMS);
+    assertThat(result.skipped()).containsEntry(ResultBuilder.UNLISTED_PROBLEMS, 200);
+  }
 }

@@ -84,7 +84,8 @@ class FeedFormatTest {
   void fromConfigName_unknownName_namesTheBadValue() {
     assertThatThrownBy(() -> FeedFormat.fromConfigName("hostz"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("hostz");
+        .hasMessageContaining("'hostz'")
+        .hasMessageContaining("threatfox-csv");
   }
 
   @Test
