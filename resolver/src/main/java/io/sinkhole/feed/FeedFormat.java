@@ -1,5 +1,6 @@
 package io.sinkhole.feed;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -54,7 +55,12 @@ public enum FeedFormat {
         return format;
       }
     }
-    throw new IllegalArgumentException("unknown feed format '" + name + "'");
+    throw new IllegalArgumentException(
+        "feed format '" + name + "' is unknown; known formats: " + Arrays.toString(configNames()));
+  }
+
+  private static String[] configNames() {
+    return Arrays.stream(values()).map(FeedFormat::configName).toArray(String[]::new);
   }
 
   /**

@@ -20,6 +20,7 @@ final class FormatDetector {
   private static final Pattern MISP = Pattern.compile("\"(list|matching_attributes)\"\\s*:\\s*\\[");
   private static final Pattern KQL = Pattern.compile("\\bdynamic\\s*\\(\\s*\\[");
   private static final Pattern RANK = Pattern.compile("\\d+,[^,\\s]+.*");
+  private static final Pattern CSV_HEADER = Pattern.compile("[A-Za-z_ ]+(,[A-Za-z_ ]+)+");
   private static final List<String> ZONE_TYPES = List.of("SOA", "NS", "CNAME", "A", "AAAA", "TXT");
 
   private FormatDetector() {}
@@ -28,6 +29,9 @@ final class FormatDetector {
     String text = new String(head, 0, Math.min(head.length, HEAD_BYTES), StandardCharsets.UTF_8);
     text = text.startsWith("\uFEFF") ? text.substring(1) : text;
     String start = text.stripLeading();
+    if (isAdblockHeader(start)) {
+      return FeedFormat.ADBLOCK;
+    }
     if (start.startsWith("{") || start.startsWith("[")) {
       return json(start);
     }
@@ -85,14 +89,21 @@ final class FormatDetector {
   private static FeedFormat byFirstEntry(List<String> lines) {
     for (String line : lines) {
       String trimmed = line.trim();
-      if (trimmed.startsWith("[Adblock") || trimmed.startsWith("[AdGuard")) {
+      if (isAdblockHeader(trimmed)) {
         return FeedFormat.ADBLOCK;
+      }
+      if (CSV_HEADER.matcher(trimmed).matches()) {
+        continue;
       }
       if (!trimmed.isEmpty() && "#!;".indexOf(trimmed.charAt(0)) < 0) {
         return byShape(line, trimmed);
       }
     }
     return null;
+  }
+
+  private static boolean isAdblockHeader(String line) {
+    return line.startsWith("[Adblock") || line.startsWith("[AdGuard") || line.startsWith("[uBlock");
   }
 
   private static FeedFormat byShape(String line, String trimmed) {

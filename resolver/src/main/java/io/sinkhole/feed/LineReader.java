@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * stray byte spoils one name, not the whole feed. A byte-order mark on the first line is dropped.
  */
 final class LineReader {
-  private static final int BUFFER_CHARS = 1 << 16;
+  private static final int BUFFER_CHARS = 1 << 14;
 
   private final BufferedReader reader;
   private int number;
