@@ -2,6 +2,7 @@ package io.sinkhole.config;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,10 @@ import java.util.Objects;
  * @param listen UDP and TCP addresses to answer on
  * @param threads event loops; with epoll each binds its own UDP socket (SO_REUSEPORT)
  * @param upstreams resolvers to forward to; empty means the nameservers of /etc/resolv.conf
- * @param source the configuration file these values were read from
+ * @param source the configuration file these values were read from (not a YAML key)
+ * @param allowlist names never blocked
+ * @param clients rules by client address, first match wins
+ * @param groups policy groups referenced by client rules
  */
 public record SinkholeConfig(
     List<HostPort> listen,
@@ -22,7 +26,10 @@ public record SinkholeConfig(
     Block block,
     Events events,
     List<Feed> feeds,
-    Path source) {
+    Path source,
+    PolicyConfig.Allowlist allowlist,
+    List<PolicyConfig.ClientRule> clients,
+    Map<String, Map<String, PolicyConfig.FeedOverride>> groups) {
 
   public SinkholeConfig {
     listen =
@@ -38,12 +45,32 @@ public record SinkholeConfig(
     events = Objects.requireNonNullElse(events, new Events(null, null));
     feeds = feeds == null ? List.of() : List.copyOf(feeds);
     source = Objects.requireNonNullElse(source, Path.of("sinkhole.yaml"));
+    allowlist = Objects.requireNonNullElse(allowlist, PolicyConfig.Allowlist.EMPTY);
+    clients = clients == null ? List.of() : List.copyOf(clients);
+    groups = groups == null ? Map.of() : Map.copyOf(groups);
+    for (PolicyConfig.ClientRule rule : clients) {
+      if (rule.group() != null && !groups.containsKey(rule.group())) {
+        throw new IllegalArgumentException(
+            "client rule names unknown group '" + rule.group() + "'");
+      }
+    }
   }
 
   /** Returns a copy that remembers the file it was read from. */
   SinkholeConfig withSource(Path file) {
     return new SinkholeConfig(
-        listen, threads, upstreams, forwarding, metrics, block, events, feeds, file);
+        listen,
+        threads,
+        upstreams,
+        forwarding,
+        metrics,
+        block,
+        events,
+        feeds,
+        file,
+        allowlist,
+        clients,
+        groups);
   }
 
   /** The directory relative feed paths start from: the configuration file's own. */
@@ -125,9 +152,21 @@ public record SinkholeConfig(
    * @param action block, monitor or off
    * @param subdomains whether a listed name also covers every name below it
    * @param urlHosts whether URL indicators block their host name
+   * @param blockConfidence claims at or above this confidence get the feed's action
+   * @param monitorConfidence claims below the block threshold but at or above this are monitored;
+   *     below it they are ignored
+   * @param defaultConfidence confidence of entries that carry none (hosts files, plain lists)
    */
   public record Feed(
-      String name, Path path, String format, Action action, Boolean subdomains, Boolean urlHosts) {
+      String name,
+      Path path,
+      String format,
+      Action action,
+      Boolean subdomains,
+      Boolean urlHosts,
+      Integer blockConfidence,
+      Integer monitorConfidence,
+      Integer defaultConfidence) {
     public Feed {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("every feed needs a name");
@@ -139,7 +178,31 @@ public record SinkholeConfig(
       action = Objects.requireNonNullElse(action, Action.BLOCK);
       subdomains = Objects.requireNonNullElse(subdomains, true);
       urlHosts = Objects.requireNonNullElse(urlHosts, false);
+      blockConfidence = percent("block_confidence", blockConfidence, 0);
+      monitorConfidence = percent("monitor_confidence", monitorConfidence, blockConfidence);
+      defaultConfidence = percent("default_confidence", defaultConfidence, 100);
+      if (monitorConfidence > blockConfidence) {
+        throw new IllegalArgumentException(
+            "monitor_confidence ("
+                + monitorConfidence
+                + ") is above block_confidence ("
+                + blockConfidence
+                + ")");
+      }
     }
+
+    /** A feed with every policy knob at its default. */
+    public Feed(String name, Path path, String format, Action action) {
+      this(name, path, format, action, null, null, null, null, null);
+    }
+  }
+
+  static int percent(String field, Integer value, int dflt) {
+    int v = Objects.requireNonNullElse(value, dflt);
+    if (v < 0 || v > 100) {
+      throw new IllegalArgumentException(field + " must be 0-100, was " + v);
+    }
+    return v;
   }
 
   /** What a match does. */
