@@ -62,7 +62,7 @@ public final class Sinkhole implements AutoCloseable {
       throws ConfigException, IOException, InterruptedException {
     upstreams = upstreamsOf(config);
     loadFeeds(config);
-    policy.set(new Policy(config));
+    policy.set(Policy.load(config));
     events = new EventPipeline(List.of(fileSink(config)), metrics, 65536);
     QueryProcessor processor = new QueryProcessor(iocs::get, policy::get, config, events, metrics);
     server =

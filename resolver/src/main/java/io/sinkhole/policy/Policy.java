@@ -1,74 +1,100 @@
 package io.sinkhole.policy;
 
+import io.sinkhole.config.ConfigException;
+import io.sinkhole.config.PolicyConfig;
+import io.sinkhole.config.PolicyConfig.ClientAction;
 import io.sinkhole.config.SinkholeConfig;
-import io.sinkhole.config.SinkholeConfig.Action;
 import io.sinkhole.ioc.Directive;
 import io.sinkhole.ioc.DomainMatch;
 import io.sinkhole.ioc.Provenance;
-import io.sinkhole.ioc.ThreatInfo;
 import io.sinkhole.policy.Verdict.Outcome;
+import java.net.InetAddress;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Turns the claims behind a match into one verdict. When several feeds list a name, every claim is
- * kept and the strongest decides: an explicit allow beats everything, then block beats monitor,
- * then higher confidence wins (issue #3).
+ * Turns the claims behind a match into one explainable verdict (issue #3). In order:
+ *
+ * <ol>
+ *   <li>the allowlist beats every feed;
+ *   <li>a client rule may exempt the client, make it monitor-only, or select a policy group;
+ *   <li>an explicit allow in a feed (RPZ passthru, adblock exception) beats blocks;
+ *   <li>each claim is judged by its feed's action and confidence thresholds (or the group's);
+ *   <li>the strongest claim decides: block over monitor, then the higher confidence.
+ * </ol>
+ *
+ * <p>Immutable; a reload builds a new one.
  */
 public final class Policy {
   private final List<SinkholeConfig.Feed> feeds;
   private final SinkholeConfig.Mode mode;
+  private final Allowlist allowlist;
+  private final ClientRules clients;
+  private final Map<String, Map<String, PolicyConfig.FeedOverride>> groups;
 
-  public Policy(SinkholeConfig config) {
+  private Policy(SinkholeConfig config, Allowlist allowlist, ClientRules clients) {
     this.feeds = config.feeds();
     this.mode = config.block().mode();
+    this.allowlist = allowlist;
+    this.clients = clients;
+    this.groups = config.groups();
   }
 
-  /** The verdict for a query name match; {@link Verdict#ALLOW} when nothing applies. */
-  public Verdict decide(DomainMatch match, String matchedName) {
+  /** Builds the policy, reading allowlist files; errors name the file, line and field. */
+  public static Policy load(SinkholeConfig config) throws ConfigException {
+    return new Policy(config, Allowlist.load(config), ClientRules.of(config));
+  }
+
+  /** The verdict for a match on {@code name} asked by {@code client}. */
+  public Verdict decide(DomainMatch match, String name, InetAddress client) {
     if (match == null) {
       return Verdict.ALLOW;
     }
-    Provenance best = null;
-    Outcome bestOutcome = Outcome.ALLOW;
+    String allowed = allowlist.allows(name);
+    Provenance first = match.claims().get(0);
+    if (allowed != null) {
+      return verdict(Outcome.ALLOW, match, first, name, "allowlist " + allowed);
+    }
+    ClientRules.Range rule = clients.find(client);
+    if (rule != null && rule.rule().action() == ClientAction.EXEMPT) {
+      return verdict(Outcome.ALLOW, match, first, name, "client " + rule.text() + ": exempt");
+    }
+    return judge(match, name, rule);
+  }
+
+  private Verdict judge(DomainMatch match, String name, ClientRules.Range client) {
+    Map<String, PolicyConfig.FeedOverride> group =
+        client != null && client.rule().action() == ClientAction.GROUP
+            ? groups.get(client.rule().group())
+            : Map.of();
+    boolean monitorOnly =
+        mode == SinkholeConfig.Mode.MONITOR
+            || client != null && client.rule().action() == ClientAction.MONITOR;
+    Judgement best = null;
     for (Provenance claim : match.claims()) {
-      Outcome o = outcomeOf(claim);
       if (claim.directive() == Directive.ALLOW) {
-        return new Verdict(Outcome.ALLOW, match, claim, matchedName, null, rule(claim, "allow"));
+        return verdict(Outcome.ALLOW, match, claim, name, "feed " + claim.feedName() + ": allow");
       }
-      if (o != Outcome.ALLOW && (best == null || stronger(o, claim, bestOutcome, best))) {
-        best = claim;
-        bestOutcome = o;
+      Judgement j = Judgement.of(claim, feedOf(claim), group, monitorOnly);
+      if (best == null || j.strongerThan(best)) {
+        best = j;
       }
     }
-    if (best == null) {
-      return Verdict.ALLOW;
-    }
-    String verb = bestOutcome == Outcome.BLOCK ? "block" : "monitor";
-    return new Verdict(bestOutcome, match, best, matchedName, null, rule(best, verb));
+    String prefix = client == null ? "" : "client " + client.text() + describe(client) + ": ";
+    return verdict(best.outcome(), match, best.claim(), name, prefix + best.rule());
   }
 
-  private Outcome outcomeOf(Provenance claim) {
-    Action action = claim.feed() < feeds.size() ? feeds.get(claim.feed()).action() : Action.BLOCK;
-    return switch (action) {
-      case OFF -> Outcome.ALLOW;
-      case MONITOR -> Outcome.MONITOR;
-      case BLOCK -> mode == SinkholeConfig.Mode.MONITOR ? Outcome.MONITOR : Outcome.BLOCK;
-    };
+  private static String describe(ClientRules.Range client) {
+    PolicyConfig.ClientRule r = client.rule();
+    return r.action() == ClientAction.GROUP ? " group " + r.group() : " monitor-only";
   }
 
-  private static boolean stronger(Outcome o, Provenance c, Outcome bestO, Provenance best) {
-    if (o != bestO) {
-      return o == Outcome.BLOCK;
-    }
-    return c.threat().confidence() > best.threat().confidence();
+  private SinkholeConfig.Feed feedOf(Provenance claim) {
+    return claim.feed() < feeds.size() ? feeds.get(claim.feed()) : null;
   }
 
-  private static String rule(Provenance claim, String verb) {
-    ThreatInfo t = claim.threat();
-    String confidence =
-        t.confidence() == ThreatInfo.UNKNOWN_CONFIDENCE
-            ? ""
-            : " (confidence " + t.confidence() + ")";
-    return "feed " + claim.feedName() + ": " + verb + confidence;
+  private static Verdict verdict(
+      Outcome o, DomainMatch m, Provenance claim, String name, String rule) {
+    return new Verdict(o, m, claim, name, null, rule);
   }
 }

@@ -56,7 +56,7 @@ public final class QueryProcessor {
   public void process(Exchange x) {
     Query q = x.query();
     String name = q.presentationName();
-    Verdict v = decide(q, name, x.receivedMillis());
+    Verdict v = decide(x, name);
     if (v.outcome() == Outcome.BLOCK) {
       answerBlocked(x, name, v);
       return;
@@ -64,7 +64,9 @@ public final class QueryProcessor {
     forward(x, name, v);
   }
 
-  private Verdict decide(Query q, String name, long nowMillis) {
+  private Verdict decide(Exchange x, String name) {
+    Query q = x.query();
+    long nowMillis = x.receivedMillis();
     DomainMatch m =
         iocs.get()
             .match(
@@ -74,7 +76,7 @@ public final class QueryProcessor {
                 q.nameLength(),
                 nowMillis,
                 HASHES.get());
-    return policy.get().decide(m, name);
+    return policy.get().decide(m, name, x.client().getAddress());
   }
 
   private static int[] labelStarts(Query q) {

@@ -20,6 +20,12 @@ public final class DnsProbe {
     resolver.setTimeout(Duration.ofSeconds(3));
   }
 
+  /** Sends from {@code source} (any 127.0.0.0/8 address works on Linux loopback). */
+  public DnsProbe from(String source) {
+    resolver.setLocalAddress(new InetSocketAddress(source, 0));
+    return this;
+  }
+
   public DnsProbe tcp() {
     resolver.setTCP(true);
     return this;
