@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
     name = "sinkhole",
     mixinStandardHelpOptions = true,
     version = "sinkhole 0.1.0",
+    subcommands = KqlCommand.class,
     description = "DNS sinkhole resolver: blocks names from threat-intelligence feeds.")
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
