@@ -3,9 +3,8 @@ package io.sinkhole;
 import io.sinkhole.config.ConfigException;
 import io.sinkhole.config.HostPort;
 import io.sinkhole.config.SinkholeConfig;
-import io.sinkhole.event.DnsEventsSchema;
 import io.sinkhole.event.EventPipeline;
-import io.sinkhole.event.JsonLinesFileSink;
+import io.sinkhole.event.EventSinks;
 import io.sinkhole.ioc.IocSet;
 import io.sinkhole.metrics.MetricsServer;
 import io.sinkhole.metrics.SinkholeMetrics;
@@ -63,7 +62,9 @@ public final class Sinkhole implements AutoCloseable {
     upstreams = upstreamsOf(config);
     loadFeeds(config);
     policy.set(Policy.load(config));
-    events = new EventPipeline(List.of(fileSink(config)), metrics, 65536);
+    events =
+        new EventPipeline(
+            EventSinks.open(config.events(), computer(config), metrics), metrics, 65536);
     QueryProcessor processor = new QueryProcessor(iocs::get, policy::get, config, events, metrics);
     server =
         new DnsServer(
@@ -139,12 +140,9 @@ public final class Sinkhole implements AutoCloseable {
     LOG.info("{} distinct names listed", loaded.iocs().domainCount());
   }
 
-  private JsonLinesFileSink fileSink(SinkholeConfig config) throws IOException {
-    Path file = config.events().file();
+  private static String computer(SinkholeConfig config) {
     String computer = config.events().computer();
-    LOG.info("writing DNS events to {}", file.toAbsolutePath());
-    return new JsonLinesFileSink(
-        file, new DnsEventsSchema(computer == null ? hostName() : computer));
+    return computer == null ? hostName() : computer;
   }
 
   /** The host name without asking DNS: /etc/hostname, then $HOSTNAME. */

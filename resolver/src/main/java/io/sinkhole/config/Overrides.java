@@ -36,12 +36,24 @@ public record Overrides(
     }
     if (eventsFile != null) {
       root.withObject("/events").put("file", eventsFile.toAbsolutePath().toString());
+      firstFileSinkUsesEventsFile(root);
     }
     for (Path feed : feeds) {
       ArrayNode list = root.withArray("feeds");
       ObjectNode entry = list.addObject();
       entry.put("name", feed.getFileName().toString());
       entry.put("path", feed.toAbsolutePath().toString());
+    }
+  }
+
+  /** --events replaces the path of the first file sink too: it defaults to events.file. */
+  private static void firstFileSinkUsesEventsFile(ObjectNode root) {
+    for (com.fasterxml.jackson.databind.JsonNode sink : root.path("events").path("sinks")) {
+      String type = sink.path("type").asText("file");
+      if (sink instanceof ObjectNode o && type.equalsIgnoreCase("file")) {
+        o.remove("path");
+        return;
+      }
     }
   }
 

@@ -42,7 +42,7 @@ public record SinkholeConfig(
     forwarding = Objects.requireNonNullElse(forwarding, new Forwarding(null));
     metrics = Objects.requireNonNullElse(metrics, new Metrics(null));
     block = Objects.requireNonNullElse(block, new Block(null, null, null, null, null));
-    events = Objects.requireNonNullElse(events, new Events(null, null));
+    events = Objects.requireNonNullElse(events, new Events(null, null, null, null));
     feeds = feeds == null ? List.of() : List.copyOf(feeds);
     source = Objects.requireNonNullElse(source, Path.of("sinkhole.yaml"));
     allowlist = Objects.requireNonNullElse(allowlist, PolicyConfig.Allowlist.EMPTY);
@@ -134,12 +134,29 @@ public record SinkholeConfig(
   }
 
   /**
-   * @param file JSON-lines file that receives one DnsEvents row per query
-   * @param computer value of the Computer column; the host name by default
+   * @param file JSON-lines file that receives one DnsEvents row per query; also the default path of
+   *     file sinks
+   * @param computer value of the Computer and Dvc columns; the host name by default
+   * @param sinks where events go; one file sink at {@code file} when absent
+   * @param privacy how client addresses are written
    */
-  public record Events(Path file, String computer) {
+  public record Events(Path file, String computer, List<SinkConfig> sinks, PrivacyConfig privacy) {
     public Events {
       file = Objects.requireNonNullElse(file, Path.of("logs", "dns-events.jsonl"));
+      sinks = sinks == null || sinks.isEmpty() ? List.of(defaultSink()) : List.copyOf(sinks);
+      privacy = Objects.requireNonNullElse(privacy, PrivacyConfig.NONE);
+      java.util.Set<String> names = new java.util.HashSet<>();
+      for (SinkConfig s : sinks) {
+        if (!names.add(s.name())) {
+          throw new IllegalArgumentException("two sinks are named '" + s.name() + "'");
+        }
+      }
+    }
+
+    private static SinkConfig defaultSink() {
+      return new SinkConfig(
+          "file", null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null);
     }
   }
 

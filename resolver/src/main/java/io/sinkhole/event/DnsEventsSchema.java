@@ -19,7 +19,7 @@ import org.xbill.DNS.Type;
  * followed by Sinkhole's own columns for what DnsEvents lacks. The README documents every column;
  * names and types must stay stable because saved queries and rules depend on them.
  */
-public final class DnsEventsSchema {
+public final class DnsEventsSchema implements EventSchema {
   /** Windows DNS analytic event IDs (DnsEvents.EventId): response success and failure. */
   static final int EVENT_RESPONSE_SUCCESS = 257;
 
@@ -29,12 +29,24 @@ public final class DnsEventsSchema {
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
   private final String computer;
+  private final ClientAddressFormat clients;
 
   public DnsEventsSchema(String computer) {
+    this(computer, ClientAddressFormat.KEEP);
+  }
+
+  public DnsEventsSchema(String computer, ClientAddressFormat clients) {
     this.computer = computer;
+    this.clients = clients;
+  }
+
+  @Override
+  public String name() {
+    return "dnsevents";
   }
 
   /** Writes one event object (not the line break). */
+  @Override
   public void write(DnsEvent e, JsonGenerator out) throws IOException {
     Verdict v = e.verdict();
     Provenance claim = v.claim();
@@ -45,17 +57,17 @@ public final class DnsEventsSchema {
     out.writeNumberField(
         "EventId", e.rcode() == 0 ? EVENT_RESPONSE_SUCCESS : EVENT_RESPONSE_FAILURE);
     out.writeStringField("SubType", "LookupQuery");
-    out.writeStringField("ClientIP", clientIp(e.client().getAddress()));
-    out.writeStringField("Name", e.name());
+    out.writeStringField("ClientIP", clients.format(e.client().getAddress()));
+    Fields.string(out, "Name", e.name());
     out.writeStringField("QueryType", Type.string(e.qtype()));
-    out.writeStringField("IPAddresses", AnswerAddresses.joined(e.response()));
+    Fields.string(out, "IPAddresses", AnswerAddresses.joined(e.response()));
     out.writeNumberField("ResultCode", e.rcode());
     out.writeStringField("Result", e.rcode() == 0 ? "Success" : "Failure");
     out.writeStringField("MaliciousIP", nullToEmpty(v.maliciousIp()));
-    out.writeStringField("IndicatorThreatType", nullToEmpty(threat.threatType()));
+    Fields.string(out, "IndicatorThreatType", nullToEmpty(threat.threatType()));
     out.writeStringField("Confidence", confidence(claim, threat));
     out.writeNumberField("Severity", severity(claim, threat));
-    out.writeStringField("Description", description(e, v, threat));
+    Fields.string(out, "Description", description(e, v, threat));
     writeOwnColumns(e, v, threat, out);
     out.writeEndObject();
   }
@@ -64,13 +76,13 @@ public final class DnsEventsSchema {
       throws IOException {
     Provenance claim = v.claim();
     out.writeStringField("Action", e.action().column());
-    out.writeStringField("MatchedIndicator", v.match() == null ? "" : v.match().indicator());
-    out.writeStringField("MatchedName", nullToEmpty(v.matchedName()));
+    Fields.string(out, "MatchedIndicator", v.match() == null ? "" : v.match().indicator());
+    Fields.string(out, "MatchedName", nullToEmpty(v.matchedName()));
     out.writeStringField("IndicatorFeed", claim == null ? "" : claim.feedName());
-    out.writeStringField("MalwareFamily", nullToEmpty(t.malware()));
-    out.writeStringField("IndicatorReference", nullToEmpty(t.reference()));
+    Fields.string(out, "MalwareFamily", nullToEmpty(t.malware()));
+    Fields.string(out, "IndicatorReference", nullToEmpty(t.reference()));
     out.writeStringField("IndicatorFirstSeen", t.firstSeen() == null ? "" : iso(t.firstSeen()));
-    out.writeStringField("PolicyRule", nullToEmpty(v.rule()));
+    Fields.string(out, "PolicyRule", nullToEmpty(v.rule()));
     out.writeStringField("Protocol", e.protocol());
     out.writeNumberField("ClientPort", e.client().getPort());
     out.writeNumberField("TransactionId", e.transactionId());
@@ -82,7 +94,7 @@ public final class DnsEventsSchema {
     return TIME.format(Instant.ofEpochMilli(millis));
   }
 
-  private static String iso(Instant t) {
+  static String iso(Instant t) {
     return TIME.format(t);
   }
 
@@ -107,7 +119,7 @@ public final class DnsEventsSchema {
     return b[10] == (byte) 0xff && b[11] == (byte) 0xff;
   }
 
-  private static String confidence(Provenance claim, ThreatInfo t) {
+  static String confidence(Provenance claim, ThreatInfo t) {
     if (claim == null || t.confidence() == ThreatInfo.UNKNOWN_CONFIDENCE) {
       return "";
     }
@@ -123,7 +135,7 @@ public final class DnsEventsSchema {
     return c == ThreatInfo.UNKNOWN_CONFIDENCE || c >= 75 ? 3 : c >= 50 ? 2 : 1;
   }
 
-  private static String description(DnsEvent e, Verdict v, ThreatInfo t) {
+  static String description(DnsEvent e, Verdict v, ThreatInfo t) {
     if (!v.matched()) {
       return "";
     }
@@ -139,7 +151,7 @@ public final class DnsEventsSchema {
     return s.append(" by feed ").append(v.claim().feedName()).toString();
   }
 
-  private static String nullToEmpty(String s) {
+  static String nullToEmpty(String s) {
     return s == null ? "" : s;
   }
 }

@@ -83,10 +83,11 @@ public final class EventPipeline implements AutoCloseable {
   private void deliver(List<DnsEvent> batch) {
     for (EventSink sink : sinks) {
       try {
-        sink.write(batch);
+        int accepted = sink.write(batch);
         metrics
-            .counter(acceptedName(), "Events written by a sink", "sink", sink.name())
-            .increment(batch.size());
+            .counter(
+                acceptedName(), "Events taken by a sink (written or spooled)", "sink", sink.name())
+            .increment(accepted);
       } catch (Exception e) {
         metrics
             .counter(droppedName(), droppedHelp(), "sink", sink.name(), "reason", "write_error")

@@ -12,8 +12,13 @@ public interface EventSink extends AutoCloseable {
   /** Short name used in metric labels and logs. */
   String name();
 
-  /** Writes a batch; throwing keeps the batch for the pipeline to count and report. */
-  void write(List<DnsEvent> batch) throws IOException;
+  /**
+   * Writes the events of a batch that pass the sink's filter; throwing keeps the batch for the
+   * pipeline to count and report.
+   *
+   * @return how many events the sink accepted (passed its filter and were written or spooled)
+   */
+  int write(List<DnsEvent> batch) throws IOException;
 
   @Override
   void close() throws IOException;

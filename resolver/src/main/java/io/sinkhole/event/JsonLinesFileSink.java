@@ -1,48 +1,40 @@
 package io.sinkhole.event;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * Appends one JSON object per line (UTF-8) to a file, the shape the Azure Monitor Agent's "Custom
- * JSON Logs" collection and most log shippers read. Each batch is flushed to the OS before the next
- * is taken, so a crash loses at most what the kernel had not written.
+ * JSON Logs" collection and most log shippers read, with rotation by size and age into new file
+ * names. Each batch is flushed to the OS before the next is taken, so a crash of Sinkhole loses
+ * nothing written; a power loss can lose what the kernel had not written.
  */
 public final class JsonLinesFileSink implements EventSink {
-  private static final JsonFactory JSON = new JsonFactory();
-
+  private final String name;
   private final Path file;
-  private final DnsEventsSchema schema;
-  private final OutputStream out;
-  private final JsonGenerator json;
+  private final Rows rows;
+  private final Predicate<DnsEvent> filter;
+  private final RotatingFile out;
 
+  /** One file, DnsEvents rows, every query, no rotation: the behaviour of {@code events.file}. */
   public JsonLinesFileSink(Path file, DnsEventsSchema schema) throws IOException {
+    this("file", file, schema, e -> true, new RotatingFile(file, 0, 0, 0, 0));
+  }
+
+  JsonLinesFileSink(
+      String name, Path file, EventSchema schema, Predicate<DnsEvent> filter, RotatingFile out) {
+    this.name = name;
     this.file = file;
-    this.schema = schema;
-    Path dir = file.toAbsolutePath().getParent();
-    if (dir != null) {
-      Files.createDirectories(dir);
-    }
-    this.out =
-        new BufferedOutputStream(
-            Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-            1 << 16);
-    this.json = JSON.createGenerator(out, JsonEncoding.UTF8);
-    json.setRootValueSeparator(null);
-    json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    this.rows = new Rows(schema);
+    this.filter = filter;
+    this.out = out;
   }
 
   @Override
   public String name() {
-    return "file";
+    return name;
   }
 
   public Path file() {
@@ -50,18 +42,20 @@ public final class JsonLinesFileSink implements EventSink {
   }
 
   @Override
-  public void write(List<DnsEvent> batch) throws IOException {
+  public int write(List<DnsEvent> batch) throws IOException {
+    int accepted = 0;
     for (DnsEvent e : batch) {
-      schema.write(e, json);
-      json.flush();
-      out.write('\n');
+      if (filter.test(e)) {
+        out.writeLine(rows.bytes(e));
+        accepted++;
+      }
     }
     out.flush();
+    return accepted;
   }
 
   @Override
   public void close() throws IOException {
-    json.close();
     out.close();
   }
 }

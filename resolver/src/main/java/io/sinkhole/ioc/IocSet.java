@@ -43,6 +43,24 @@ public final class IocSet {
     return counts;
   }
 
+  /**
+   * Calls {@code action} with every listed name (presentation form) and each claim on it, for
+   * exports such as {@code sinkhole kql}. Expired claims are included: a hunt looks back in time.
+   */
+  public void forEachName(java.util.function.BiConsumer<String, Provenance> action) {
+    for (int e = 0; e < domains.size(); e++) {
+      String name = domains.presentation(e);
+      int ref = entryClaims[e];
+      if (ref >= 0) {
+        action.accept(name, provenances[ref]);
+      } else {
+        for (int p : groups[-ref - 1]) {
+          action.accept(name, provenances[p]);
+        }
+      }
+    }
+  }
+
   public AddressSet addresses() {
     return addresses;
   }

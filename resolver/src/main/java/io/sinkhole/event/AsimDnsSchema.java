@@ -1,0 +1,141 @@
+package io.sinkhole.event;
+
+import static io.sinkhole.event.DnsEventsSchema.nullToEmpty;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.sinkhole.ioc.Provenance;
+import io.sinkhole.ioc.ThreatInfo;
+import io.sinkhole.policy.Verdict;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Locale;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Type;
+
+/**
+ * Writes an event as a row of the {@code ASimDnsActivityLogs} table (ASIM DNS activity schema
+ * 0.1.7). Where the physical table differs from the schema document, the table wins, because the
+ * Logs Ingestion API writes to the table: {@code ThreatConfidence}, {@code ThreatIsActive} and the
+ * {@code Threat*ReportedTime} columns are strings there.
+ */
+final class AsimDnsSchema implements EventSchema {
+  static final String SCHEMA_VERSION = "0.1.7";
+
+  private final String computer;
+  private final ClientAddressFormat clients;
+
+  AsimDnsSchema(String computer, ClientAddressFormat clients) {
+    this.computer = computer;
+    this.clients = clients;
+  }
+
+  @Override
+  public String name() {
+    return "asim";
+  }
+
+  @Override
+  public void write(DnsEvent e, JsonGenerator out) throws IOException {
+    out.writeStartObject();
+    writeEventFields(e, out);
+    writeDnsFields(e, out);
+    DnsFlags.write(e.response(), out);
+    writeThreatFields(e, out);
+    writeAdditionalFields(e, out);
+    out.writeEndObject();
+  }
+
+  private void writeEventFields(DnsEvent e, JsonGenerator out) throws IOException {
+    String time = DnsEventsSchema.formatTime(e.timeMillis());
+    out.writeStringField("TimeGenerated", time);
+    out.writeNumberField("EventCount", 1);
+    out.writeStringField("EventStartTime", time);
+    out.writeStringField("EventEndTime", time);
+    out.writeStringField("EventType", "Query");
+    out.writeStringField("EventSubType", "response");
+    out.writeStringField("EventResult", e.rcode() == 0 ? "Success" : "Failure");
+    out.writeStringField("EventResultDetails", Rcode.string(e.rcode()));
+    out.writeStringField("EventSeverity", severity(e.verdict()));
+    Fields.string(out, "EventMessage", DnsEventsSchema.description(e, e.verdict(), threat(e)));
+    out.writeStringField("EventProduct", "Sinkhole");
+    out.writeStringField("EventVendor", "Sinkhole");
+    out.writeStringField("EventSchemaVersion", SCHEMA_VERSION);
+    out.writeStringField("Dvc", computer);
+    out.writeStringField("DvcHostname", computer);
+    out.writeStringField("DvcAction", e.action() == DnsEvent.Action.BLOCKED ? "Deny" : "Allow");
+  }
+
+  private void writeDnsFields(DnsEvent e, JsonGenerator out) throws IOException {
+    out.writeStringField("SrcIpAddr", clients.format(e.client().getAddress()));
+    out.writeNumberField("SrcPortNumber", e.client().getPort());
+    out.writeStringField("NetworkProtocol", e.protocol().toUpperCase(Locale.ROOT));
+    Fields.string(out, "DnsQuery", e.name());
+    out.writeNumberField("DnsQueryType", e.qtype());
+    out.writeStringField("DnsQueryTypeName", Type.string(e.qtype()));
+    out.writeNumberField("DnsResponseCode", e.rcode());
+    Fields.string(out, "DnsResponseName", AnswerAddresses.joined(e.response()));
+    out.writeNumberField("DnsNetworkDuration", Math.round(e.durationNanos() / 1_000_000.0));
+    out.writeStringField("TransactionIdHex", Integer.toHexString(e.transactionId()));
+  }
+
+  private static void writeThreatFields(DnsEvent e, JsonGenerator out) throws IOException {
+    Verdict v = e.verdict();
+    if (!v.matched()) {
+      return; // absent threat columns stay empty in the table, which is what the parsers expect
+    }
+    ThreatInfo t = threat(e);
+    Fields.string(out, "ThreatCategory", nullToEmpty(t.threatType()));
+    Fields.string(out, "ThreatName", nullToEmpty(t.malware()));
+    out.writeStringField("ThreatConfidence", DnsEventsSchema.confidence(v.claim(), t));
+    out.writeStringField("ThreatField", threatField(e, v));
+    out.writeStringField("ThreatIsActive", "true");
+    out.writeStringField("ThreatFirstReportedTime", isoOrEmpty(t.firstSeen()));
+    out.writeStringField("ThreatLastReportedTime", isoOrEmpty(t.lastSeen()));
+    out.writeStringField("ThreatIpAddr", nullToEmpty(v.maliciousIp()));
+    Fields.string(out, "RuleName", nullToEmpty(v.rule()));
+  }
+
+  /** Our own columns that ASIM has no place for; the schema reserves AdditionalFields for them. */
+  private static void writeAdditionalFields(DnsEvent e, JsonGenerator out) throws IOException {
+    Verdict v = e.verdict();
+    out.writeObjectFieldStart("AdditionalFields");
+    out.writeStringField("Action", e.action().column());
+    if (v.matched()) {
+      out.writeStringField("IndicatorFeed", v.claim().feedName());
+      Fields.string(out, "MatchedIndicator", v.match() == null ? "" : v.match().indicator());
+      Fields.string(out, "IndicatorReference", nullToEmpty(threat(e).reference()));
+    }
+    out.writeStringField("Upstream", nullToEmpty(e.upstream()));
+    out.writeEndObject();
+  }
+
+  private static String threatField(DnsEvent e, Verdict v) {
+    if (v.maliciousIp() != null) {
+      return "DnsResponseName";
+    }
+    return e.name().equalsIgnoreCase(v.matchedName()) ? "DnsQuery" : "DnsResponseName";
+  }
+
+  private static ThreatInfo threat(DnsEvent e) {
+    Provenance claim = e.verdict().claim();
+    return claim == null ? ThreatInfo.NONE : claim.threat();
+  }
+
+  /** ASIM severities from the same scale as DnsEvents.Severity: 1 Low, 2 Medium, 3 High. */
+  private static String severity(Verdict v) {
+    return switch (DnsEventsSchema.severity(v.claim(), threat(v))) {
+      case 0 -> "Informational";
+      case 1 -> "Low";
+      case 2 -> "Medium";
+      default -> "High";
+    };
+  }
+
+  private static ThreatInfo threat(Verdict v) {
+    return v.claim() == null ? ThreatInfo.NONE : v.claim().threat();
+  }
+
+  private static String isoOrEmpty(Instant t) {
+    return t == null ? "" : DnsEventsSchema.iso(t);
+  }
+}

@@ -1,0 +1,18 @@
+package io.sinkhole.event;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+
+/**
+ * The shape of an event row, named after the table it is written for. Column names and types are a
+ * contract with saved queries, rules and the DCR stream declarations in {@code
+ * dashboards/sentinel/sinkhole-dcr.json}; {@code docs/sentinel.md} lists them.
+ */
+public interface EventSchema {
+
+  /** {@code dnsevents} or {@code asim}. */
+  String name();
+
+  /** Writes one row as a JSON object (not the line break). */
+  void write(DnsEvent e, JsonGenerator out) throws IOException;
+}

@@ -1,0 +1,134 @@
+package io.sinkhole.event;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An append-only file that is renamed aside when it grows past a size or an age, and a fresh file
+ * started under the configured name. Rotated files are named {@code <stem>-<UTC time>.<ext>} so
+ * that they sort by age and match a collector's wildcard such as {@code dns-events*.jsonl}.
+ * Renaming keeps the inode, so a collector that follows the file by inode reads it to the end.
+ */
+final class RotatingFile implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(RotatingFile.class);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  private final Path file;
+  private final long maxBytes;
+  private final long maxAgeMillis;
+  private final int keepFiles;
+  private final long keepMillis;
+  private OutputStream out;
+  private long written;
+  private long openedAt;
+
+  RotatingFile(Path file, long maxBytes, long maxAgeMillis, int keepFiles, long keepMillis)
+      throws IOException {
+    this.file = file;
+    this.maxBytes = maxBytes;
+    this.maxAgeMillis = maxAgeMillis;
+    this.keepFiles = keepFiles;
+    this.keepMillis = keepMillis;
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir != null) {
+      Files.createDirectories(dir);
+    }
+    open();
+  }
+
+  private void open() throws IOException {
+    out =
+        new BufferedOutputStream(
+            Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+            1 << 16);
+    written = Files.size(file);
+    openedAt = System.currentTimeMillis();
+  }
+
+  /** Appends one line; the caller flushes once per batch. */
+  void writeLine(byte[] row) throws IOException {
+    out.write(row);
+    out.write('\n');
+    written += row.length + 1;
+  }
+
+  /** Flushes the batch to the OS, then rotates if the file is due. */
+  void flush() throws IOException {
+    out.flush();
+    boolean bySize = maxBytes > 0 && written >= maxBytes;
+    boolean byAge = maxAgeMillis > 0 && System.currentTimeMillis() - openedAt >= maxAgeMillis;
+    if ((bySize || byAge) && written > 0) {
+      rotate();
+    }
+  }
+
+  private void rotate() throws IOException {
+    out.close();
+    Path target = file.resolveSibling(stem() + "-" + STAMP.format(Instant.now()) + ext());
+    Files.move(file, target);
+    open();
+    enforceRetention();
+  }
+
+  /** Deletes the oldest rotated files beyond the count, and those older than the age. */
+  void enforceRetention() throws IOException {
+    List<Path> rotated = rotatedFiles();
+    long now = System.currentTimeMillis();
+    for (int i = 0; i < rotated.size(); i++) {
+      Path p = rotated.get(i);
+      boolean tooMany = keepFiles > 0 && i < rotated.size() - keepFiles;
+      boolean tooOld = keepMillis > 0 && now - Files.getLastModifiedTime(p).toMillis() > keepMillis;
+      if (tooMany || tooOld) {
+        Files.deleteIfExists(p);
+        LOG.debug("deleted rotated event file {}", p);
+      }
+    }
+  }
+
+  /** Rotated files of this sink, oldest first. */
+  List<Path> rotatedFiles() throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    String prefix = stem() + "-";
+    List<Path> out = new ArrayList<>();
+    try (Stream<Path> list = Files.list(dir)) {
+      list.filter(p -> isRotated(p.getFileName().toString(), prefix)).sorted().forEach(out::add);
+    }
+    return out;
+  }
+
+  private boolean isRotated(String name, String prefix) {
+    return name.startsWith(prefix)
+        && name.endsWith(ext())
+        && name.length() == prefix.length() + 20 + ext().length();
+  }
+
+  private String stem() {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private String ext() {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(dot) : "";
+  }
+
+  @Override
+  public void close() throws IOException {
+    out.close();
+  }
+}
