@@ -12,6 +12,10 @@ import java.util.Objects;
  * @param threads event loops; with epoll each binds its own UDP socket (SO_REUSEPORT)
  * @param upstreams resolvers to forward to; empty means the nameservers of /etc/resolv.conf
  * @param source the configuration file these values were read from
+ * @param tcp TCP connection limits (RFC 7766)
+ * @param edns EDNS0 payload clamp (RFC 6891)
+ * @param access which clients are answered
+ * @param rateLimit per-prefix response rate limiting over UDP
  */
 public record SinkholeConfig(
     List<HostPort> listen,
@@ -22,7 +26,11 @@ public record SinkholeConfig(
     Block block,
     Events events,
     List<Feed> feeds,
-    Path source) {
+    Path source,
+    Tcp tcp,
+    Edns edns,
+    Access access,
+    RateLimit rateLimit) {
 
   public SinkholeConfig {
     listen =
@@ -38,12 +46,28 @@ public record SinkholeConfig(
     events = Objects.requireNonNullElse(events, new Events(null, null));
     feeds = feeds == null ? List.of() : List.copyOf(feeds);
     source = Objects.requireNonNullElse(source, Path.of("sinkhole.yaml"));
+    tcp = Objects.requireNonNullElse(tcp, Tcp.defaults());
+    edns = Objects.requireNonNullElse(edns, Edns.defaults());
+    access = Objects.requireNonNullElse(access, Access.defaults());
+    rateLimit = Objects.requireNonNullElse(rateLimit, RateLimit.defaults());
   }
 
   /** Returns a copy that remembers the file it was read from. */
   SinkholeConfig withSource(Path file) {
     return new SinkholeConfig(
-        listen, threads, upstreams, forwarding, metrics, block, events, feeds, file);
+        listen,
+        threads,
+        upstreams,
+        forwarding,
+        metrics,
+        block,
+        events,
+        feeds,
+        file,
+        tcp,
+        edns,
+        access,
+        rateLimit);
   }
 
   /** The directory relative feed paths start from: the configuration file's own. */
