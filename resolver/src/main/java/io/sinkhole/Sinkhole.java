@@ -66,9 +66,7 @@ public final class Sinkhole implements AutoCloseable {
         new EventPipeline(
             EventSinks.open(config.events(), computer(config), metrics), metrics, 65536);
     QueryProcessor processor = new QueryProcessor(iocs::get, policy::get, config, events, metrics);
-    server =
-        new DnsServer(
-            config.threads(), upstreams, config.forwarding().timeoutMs(), processor, metrics);
+    server = new DnsServer(config, upstreams, processor, events, metrics);
     for (HostPort listen : config.listen()) {
       InetSocketAddress a = server.bind(listen.socketAddress());
       dnsAddresses.add(a);

@@ -16,6 +16,10 @@ import java.util.Objects;
  * @param allowlist names never blocked
  * @param clients rules by client address, first match wins
  * @param groups policy groups referenced by client rules
+ * @param tcp TCP connection limits (RFC 7766)
+ * @param edns EDNS0 payload clamp (RFC 6891)
+ * @param access which clients are answered
+ * @param rateLimit per-prefix response rate limiting over UDP
  */
 public record SinkholeConfig(
     List<HostPort> listen,
@@ -29,7 +33,11 @@ public record SinkholeConfig(
     Path source,
     PolicyConfig.Allowlist allowlist,
     List<PolicyConfig.ClientRule> clients,
-    Map<String, Map<String, PolicyConfig.FeedOverride>> groups) {
+    Map<String, Map<String, PolicyConfig.FeedOverride>> groups,
+    Tcp tcp,
+    Edns edns,
+    Access access,
+    RateLimit rateLimit) {
 
   public SinkholeConfig {
     listen =
@@ -54,6 +62,10 @@ public record SinkholeConfig(
             "client rule names unknown group '" + rule.group() + "'");
       }
     }
+    tcp = Objects.requireNonNullElse(tcp, Tcp.defaults());
+    edns = Objects.requireNonNullElse(edns, Edns.defaults());
+    access = Objects.requireNonNullElse(access, Access.defaults());
+    rateLimit = Objects.requireNonNullElse(rateLimit, RateLimit.defaults());
   }
 
   /** Returns a copy that remembers the file it was read from. */
@@ -70,7 +82,11 @@ public record SinkholeConfig(
         file,
         allowlist,
         clients,
-        groups);
+        groups,
+        tcp,
+        edns,
+        access,
+        rateLimit);
   }
 
   /** The directory relative feed paths start from: the configuration file's own. */

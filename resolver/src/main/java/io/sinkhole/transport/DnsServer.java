@@ -13,8 +13,14 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
+import io.sinkhole.access.AccessList;
+import io.sinkhole.config.RateLimit;
+import io.sinkhole.config.SinkholeConfig;
+import io.sinkhole.config.Tcp;
+import io.sinkhole.event.EventPipeline;
 import io.sinkhole.metrics.SinkholeMetrics;
 import io.sinkhole.query.QueryProcessor;
+import io.sinkhole.ratelimit.RateLimiter;
 import io.sinkhole.upstream.UpstreamClient;
 import io.sinkhole.upstream.Upstreams;
 import java.net.InetSocketAddress;
@@ -30,36 +36,49 @@ import java.util.concurrent.TimeUnit;
  * own upstream client, so a query never changes threads.
  */
 public final class DnsServer implements AutoCloseable {
-  private static final int TCP_IDLE_SECONDS = 10;
-
   private final EventLoopGroup group;
   private final Map<EventLoop, UpstreamClient> upstreamClients = new IdentityHashMap<>();
   private final List<Channel> channels = new ArrayList<>();
   private final List<InetSocketAddress> bound = new ArrayList<>();
   private final QueryIntake intake;
   private final int threads;
+  private final SinkholeConfig config;
+  private final ConnectionLimit connectionLimit;
 
+  /**
+   * @param events receives rows for queries refused by the access list; may be null
+   */
   public DnsServer(
-      int threads,
+      SinkholeConfig config,
       Upstreams upstreams,
-      long upstreamTimeoutMillis,
       QueryProcessor processor,
+      EventPipeline events,
       SinkholeMetrics metrics)
       throws InterruptedException {
-    this.threads = threads;
+    this.config = config;
+    this.threads = config.threads();
     this.group = Transports.group(threads, "sinkhole-dns");
+    long timeout = config.forwarding().timeoutMs();
     for (EventExecutor e : group) {
       EventLoop loop = (EventLoop) e;
-      UpstreamClient c = new UpstreamClient(loop, upstreams, upstreamTimeoutMillis, 4096, metrics);
+      UpstreamClient c = new UpstreamClient(loop, upstreams, timeout, 4096, metrics);
       c.start(Transports.datagram(), new InetSocketAddress(0));
       upstreamClients.put(loop, c);
     }
-    this.intake = new QueryIntake(processor, metrics, upstreamClients);
+    RateLimit rl = config.rateLimit();
+    this.intake =
+        new QueryIntake(
+            processor::process,
+            AccessList.of(config.access().allow()),
+            rl.enabled() ? new RateLimiter(rl) : null,
+            new IntakeRecorder(metrics, events),
+            upstreamClients);
+    this.connectionLimit = new ConnectionLimit(config.tcp().maxConnections(), metrics);
   }
 
   /** Binds UDP then TCP on {@code address}; returns the address actually bound. */
   public InetSocketAddress bind(InetSocketAddress address) throws InterruptedException {
-    UdpQueryHandler udp = new UdpQueryHandler(intake);
+    UdpQueryHandler udp = new UdpQueryHandler(intake, config.edns().udpPayload());
     int sockets = Transports.epoll() ? threads : 1;
     InetSocketAddress actual = address;
     for (int i = 0; i < sockets; i++) {
@@ -82,6 +101,8 @@ public final class DnsServer implements AutoCloseable {
   }
 
   private ServerBootstrap tcpBootstrap() {
+    Tcp tcp = config.tcp();
+    int payload = config.edns().udpPayload();
     return new ServerBootstrap()
         .group(group)
         .channel(Transports.server())
@@ -90,11 +111,14 @@ public final class DnsServer implements AutoCloseable {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                // Idle means neither reads nor writes, so a connection waiting on a slow
+                // upstream answer is not cut (RFC 7766 section 6.2.3).
                 ch.pipeline()
-                    .addLast(new IdleStateHandler(TCP_IDLE_SECONDS, 0, 0, TimeUnit.SECONDS))
+                    .addLast(connectionLimit)
+                    .addLast(new IdleStateHandler(0, 0, tcp.idleTimeoutMs(), TimeUnit.MILLISECONDS))
                     .addLast(new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2))
                     .addLast(new LengthFieldPrepender(2))
-                    .addLast(new TcpQueryHandler(intake));
+                    .addLast(new TcpQueryHandler(intake, tcp.maxQueriesPerConnection(), payload));
               }
             });
   }

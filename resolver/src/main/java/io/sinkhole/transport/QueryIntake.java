@@ -3,36 +3,55 @@ package io.sinkhole.transport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
+import io.sinkhole.access.AccessList;
+import io.sinkhole.metrics.QueryOutcome;
 import io.sinkhole.metrics.SinkholeMetrics;
 import io.sinkhole.query.Exchange;
-import io.sinkhole.query.QueryProcessor;
+import io.sinkhole.ratelimit.RateLimiter;
 import io.sinkhole.upstream.UpstreamClient;
 import io.sinkhole.wire.LocalAnswers;
 import io.sinkhole.wire.MalformedQueryException;
 import io.sinkhole.wire.Query;
 import io.sinkhole.wire.QueryParser;
 import io.sinkhole.wire.Rcode;
+import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What UDP and TCP share once a message has been framed: parse it, turn a malformed one into
- * FORMERR (or NOTIMP, or silence when even the header is unreadable, RFC 1035 section 4.1.1), and
- * hand a good one to the processor.
+ * What UDP and TCP share once a message has been framed. The stages before the processor, in order:
+ *
+ * <ol>
+ *   <li>parse: a malformed message gets FORMERR (NOTIMP for an unknown opcode), or silence when
+ *       even the header is unreadable (RFC 1035 section 4.1.1);
+ *   <li>rate limit, UDP only: first, so that a spoofed flood costs one bucket lookup and cannot be
+ *       reflected even as REFUSED; TCP sources cannot be spoofed;
+ *   <li>access list: clients outside it get REFUSED and never reach name matching (RFC 5358);
+ *   <li>EDNS version: BADVERS above version 0 (RFC 6891 section 6.1.3);
+ *   <li>then the query processor.
+ * </ol>
  */
 final class QueryIntake {
   private static final Logger LOG = LoggerFactory.getLogger(QueryIntake.class);
 
-  private final QueryProcessor processor;
-  private final SinkholeMetrics metrics;
+  private final Consumer<Exchange> processor;
+  private final AccessList access;
+  private final RateLimiter limiter;
+  private final IntakeRecorder recorder;
   private final Map<EventLoop, UpstreamClient> upstreams;
 
   QueryIntake(
-      QueryProcessor processor, SinkholeMetrics metrics, Map<EventLoop, UpstreamClient> upstreams) {
+      Consumer<Exchange> processor,
+      AccessList access,
+      RateLimiter limiter,
+      IntakeRecorder recorder,
+      Map<EventLoop, UpstreamClient> upstreams) {
     this.processor = processor;
-    this.metrics = metrics;
+    this.access = access;
+    this.limiter = limiter;
+    this.recorder = recorder;
     this.upstreams = upstreams;
   }
 
@@ -40,32 +59,81 @@ final class QueryIntake {
     return upstreams.get(loop);
   }
 
+  SinkholeMetrics metrics() {
+    return recorder.metrics();
+  }
+
   /**
-   * Parses {@code message} and either processes it through {@code factory} or rejects it, answering
-   * through {@code reject} when the header was readable.
+   * Runs the stages on {@code message}; a query that passes them is processed through an exchange
+   * from {@code factory}, and anything answered here is written through {@code reply}.
    */
   void accept(
       ByteBuf message,
       ByteBufAllocator alloc,
+      InetSocketAddress client,
       boolean tcp,
       ExchangeFactory factory,
-      Consumer<ByteBuf> reject) {
-    Query q;
+      Consumer<ByteBuf> reply) {
+    long start = System.nanoTime();
+    Query q = parse(message, alloc, tcp, reply);
+    if (q == null) {
+      return;
+    }
+    if (!tcp && limiter != null && rateLimited(message, alloc, client, q, reply)) {
+      return;
+    }
+    if (!access.allows(client.getAddress())) {
+      ByteBuf out = alloc.buffer(q.questionEnd() + 16);
+      LocalAnswers.empty(out, message, q, Rcode.REFUSED, null);
+      recorder.refused(client, tcp, q, out, start);
+      reply.accept(out);
+      return;
+    }
+    if (q.edns() && q.ednsVersion() > 0) {
+      ByteBuf out = alloc.buffer(q.questionEnd() + 16);
+      LocalAnswers.badVersion(out, message, q);
+      recorder.rejected(tcp, "edns version", start);
+      reply.accept(out);
+      return;
+    }
+    processor.accept(factory.create(q));
+  }
+
+  private Query parse(
+      ByteBuf message, ByteBufAllocator alloc, boolean tcp, Consumer<ByteBuf> reply) {
     try {
-      q = QueryParser.parse(message);
+      return QueryParser.parse(message);
     } catch (MalformedQueryException e) {
       // The sender controls this content: DEBUG and a counter, never louder (STYLE.md).
       LOG.debug("malformed query: {}", e.reason());
-      metrics.malformed(e.reason());
+      recorder.rejected(tcp, e.reason(), System.nanoTime());
       if (e.headerReadable()) {
         ByteBuf out = alloc.buffer(12);
         int rcode = "opcode".equals(e.reason()) ? Rcode.NOTIMP : Rcode.FORMERR;
         LocalAnswers.headerOnly(out, message, rcode);
-        reject.accept(out);
+        reply.accept(out);
       }
-      return;
+      return null;
     }
-    processor.process(factory.create(q));
+  }
+
+  private boolean rateLimited(
+      ByteBuf message,
+      ByteBufAllocator alloc,
+      InetSocketAddress client,
+      Query q,
+      Consumer<ByteBuf> reply) {
+    RateLimiter.Decision d = limiter.check(client.getAddress(), System.nanoTime());
+    if (d == RateLimiter.Decision.ANSWER) {
+      return false;
+    }
+    recorder.metrics().query(false, q.qtype(), QueryOutcome.RATELIMITED, 0);
+    if (d == RateLimiter.Decision.SLIP) {
+      ByteBuf out = alloc.buffer(q.questionEnd() + 16);
+      LocalAnswers.truncated(out, message, q);
+      reply.accept(out);
+    }
+    return true;
   }
 
   /** Builds the transport's exchange for a parsed query. */

@@ -7,6 +7,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.sinkhole.query.Exchange;
 import io.sinkhole.upstream.UpstreamClient;
+import io.sinkhole.wire.ClientAnswers;
 import io.sinkhole.wire.Query;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -16,14 +17,29 @@ import org.slf4j.LoggerFactory;
  * Receives length-framed queries on one TCP connection. Queries are processed as they arrive, so
  * several pipelined queries are answered independently, each under its own ID and possibly out of
  * order (RFC 7766 section 6.2.1.1).
+ *
+ * <p>A client may pipeline without limit, so at {@code maxInFlight} unanswered queries the handler
+ * stops reading from the socket (autoRead off) and resumes when answers have drained: TCP flow
+ * control then pushes back on the client instead of Sinkhole buffering its queries.
  */
 final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
   private static final Logger LOG = LoggerFactory.getLogger(TcpQueryHandler.class);
+  private static final int TCP_PAYLOAD = 65535;
 
   private final QueryIntake intake;
+  private final int maxInFlight;
+  private final int payload;
 
-  TcpQueryHandler(QueryIntake intake) {
+  /** Exchanges created and not yet answered; touched only on this channel's event loop. */
+  private int inFlight;
+
+  /**
+   * @param payload the UDP payload size advertised in OPT records, over TCP too
+   */
+  TcpQueryHandler(QueryIntake intake, int maxInFlight, int payload) {
     this.intake = intake;
+    this.maxInFlight = maxInFlight;
+    this.payload = payload;
   }
 
   @Override
@@ -32,9 +48,26 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
     intake.accept(
         message,
         ctx.alloc(),
+        client,
         true,
         q -> new TcpExchange(ctx, message, q, client),
         ctx::writeAndFlush);
+  }
+
+  int inFlight() {
+    return inFlight;
+  }
+
+  private void started(ChannelHandlerContext ctx) {
+    if (++inFlight >= maxInFlight) {
+      ctx.channel().config().setAutoRead(false);
+    }
+  }
+
+  private void answered(ChannelHandlerContext ctx) {
+    if (--inFlight < maxInFlight && !ctx.channel().config().isAutoRead()) {
+      ctx.channel().config().setAutoRead(true);
+    }
   }
 
   @Override
@@ -59,6 +92,7 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
     TcpExchange(ChannelHandlerContext ctx, ByteBuf message, Query q, InetSocketAddress client) {
       super(message, q, client);
       this.ctx = ctx;
+      started(ctx);
     }
 
     @Override
@@ -68,7 +102,7 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     public int maxAnswerSize() {
-      return 65535;
+      return TCP_PAYLOAD;
     }
 
     @Override
@@ -83,10 +117,13 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     public void send(ByteBuf answer) {
+      answered(ctx);
+      ByteBuf out =
+          ClientAnswers.prepare(answer, message(), query(), TCP_PAYLOAD, payload, ctx.alloc());
       if (ctx.channel().isActive()) {
-        ctx.writeAndFlush(answer);
+        ctx.writeAndFlush(out);
       } else {
-        answer.release();
+        out.release();
       }
     }
   }

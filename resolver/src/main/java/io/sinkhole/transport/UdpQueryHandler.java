@@ -8,7 +8,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
 import io.sinkhole.query.Exchange;
 import io.sinkhole.upstream.UpstreamClient;
-import io.sinkhole.wire.LocalAnswers;
+import io.sinkhole.wire.ClientAnswers;
 import io.sinkhole.wire.Query;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -20,9 +20,14 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
   private static final Logger LOG = LoggerFactory.getLogger(UdpQueryHandler.class);
 
   private final QueryIntake intake;
+  private final int payload;
 
-  UdpQueryHandler(QueryIntake intake) {
+  /**
+   * @param payload the largest UDP answer sent and the size advertised (RFC 6891 section 6.2.5)
+   */
+  UdpQueryHandler(QueryIntake intake, int payload) {
     this.intake = intake;
+    this.payload = payload;
   }
 
   @Override
@@ -32,6 +37,7 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     intake.accept(
         message,
         ctx.alloc(),
+        client,
         false,
         q -> new UdpExchange(ctx, message, q, client),
         out -> ctx.writeAndFlush(new DatagramPacket(out, client)));
@@ -59,7 +65,9 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     @Override
     public int maxAnswerSize() {
       Query q = query();
-      return q.edns() ? Math.min(q.udpPayload(), LocalAnswers.OUR_UDP_PAYLOAD) : 512;
+      // RFC 6891 section 6.2.3 and 6.2.5: without EDNS the limit is 512; with it, the client's
+      // size, never more than our clamp, never less than 512.
+      return q.edns() ? Math.min(q.udpPayload(), payload) : 512;
     }
 
     @Override
@@ -74,7 +82,9 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
 
     @Override
     public void send(ByteBuf answer) {
-      ctx.writeAndFlush(new DatagramPacket(answer, client()));
+      ByteBuf out =
+          ClientAnswers.prepare(answer, message(), query(), maxAnswerSize(), payload, ctx.alloc());
+      ctx.writeAndFlush(new DatagramPacket(out, client()));
     }
   }
 }

@@ -42,6 +42,28 @@ public final class LocalAnswers {
   }
 
   /**
+   * BADVERS for a query whose EDNS version Sinkhole does not implement (RFC 6891 section 6.1.3):
+   * extended RCODE 16 is split into 0 in the header and 1 in the OPT's upper TTL byte, and the OPT
+   * says version 0, the highest we support.
+   */
+  public static void badVersion(ByteBuf out, ByteBuf query, Query q) {
+    header(out, q, Rcode.NOERROR, 0, 0, 1);
+    copyQuestion(out, query, q);
+    out.writeByte(0).writeShort(TYPE_OPT).writeShort(OUR_UDP_PAYLOAD);
+    out.writeInt(Rcode.BADVERS_HIGH << 24 | (q.dnssecOk ? 0x8000 : 0)).writeShort(0);
+  }
+
+  /**
+   * An empty TC=1 answer: the "slip" of response rate limiting, which costs an attacker's victim
+   * almost nothing while a real client retries over TCP, where its address cannot be spoofed.
+   */
+  public static void truncated(ByteBuf out, ByteBuf query, Query q) {
+    int start = out.writerIndex();
+    empty(out, query, q, Rcode.NOERROR, null);
+    out.setShort(start + 2, out.getUnsignedShort(start + 2) | Flags.TC);
+  }
+
+  /**
    * NXDOMAIN (or NODATA with {@code rcode} NOERROR) with an SOA in the authority section whose
    * owner is the blocked name, so that resolvers cache the negative answer for {@code ttl} seconds
    * (RFC 2308 section 5: the negative TTL is min(SOA TTL, SOA MINIMUM), both set here).

@@ -9,5 +9,8 @@ public final class Rcode {
   public static final int NOTIMP = 4;
   public static final int REFUSED = 5;
 
+  /** Upper eight bits of BADVERS (16), carried in the OPT TTL (RFC 6891 section 6.1.3). */
+  public static final int BADVERS_HIGH = 1;
+
   private Rcode() {}
 }

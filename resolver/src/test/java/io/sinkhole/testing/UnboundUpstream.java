@@ -32,12 +32,21 @@ public final class UnboundUpstream implements AutoCloseable {
 
   /** Starts Unbound with the default zone plus {@code extraLocalData} lines. */
   public static UnboundUpstream start(List<String> extraLocalData) throws IOException {
+    return start(extraLocalData, List.of());
+  }
+
+  /**
+   * Starts Unbound with extra local data and extra {@code server:} options such as {@code
+   * max-udp-size: 4096}.
+   */
+  public static UnboundUpstream start(List<String> extraLocalData, List<String> serverOptions)
+      throws IOException {
     Path dir = Files.createTempDirectory("unbound-test");
     IOException last = null;
     for (int attempt = 0; attempt < 5; attempt++) {
       int port = freePort();
       Path conf = dir.resolve("unbound.conf");
-      Files.writeString(conf, config(port, dir, extraLocalData));
+      Files.writeString(conf, config(port, dir, extraLocalData, serverOptions));
       Process p =
           new ProcessBuilder(unbound(), "-d", "-c", conf.toString())
               .redirectErrorStream(true)
@@ -68,7 +77,7 @@ public final class UnboundUpstream implements AutoCloseable {
     return sbin.toString();
   }
 
-  private static String config(int port, Path dir, List<String> extra) {
+  private static String config(int port, Path dir, List<String> extra, List<String> options) {
     StringBuilder s = new StringBuilder();
     s.append("server:\n");
     s.append("  interface: 127.0.0.1@").append(port).append('\n');
@@ -77,6 +86,9 @@ public final class UnboundUpstream implements AutoCloseable {
     s.append("  username: \"\"\n  chroot: \"\"\n  directory: \"").append(dir).append("\"\n");
     s.append("  pidfile: \"\"\n  module-config: \"iterator\"\n  num-threads: 1\n");
     s.append("  access-control: 127.0.0.0/8 allow\n");
+    for (String option : options) {
+      s.append("  ").append(option).append('\n');
+    }
     s.append("  local-zone: \".\" refuse\n");
     s.append("  local-zone: \"").append(ZONE).append(".\" static\n");
     for (String rr : zoneData()) {

@@ -1,0 +1,96 @@
+package io.sinkhole.wire;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.io.IOException;
+
+/**
+ * The last step before an answer reaches a client, whoever wrote it: DNSSEC bits the client did not
+ * ask for are removed, our payload size is advertised, and an answer too large for the client's
+ * buffer becomes a valid TC=1 message.
+ */
+public final class ClientAnswers {
+  private ClientAnswers() {}
+
+  /**
+   * Rewrites {@code answer} for the client of {@code query}. Returns the buffer to send: {@code
+   * answer} itself, or a new buffer after {@code answer} has been released.
+   *
+   * @param maxSize the largest message the client can take on this transport
+   * @param payload the UDP payload size Sinkhole advertises in OPT (RFC 6891 section 6.2.5)
+   */
+  public static ByteBuf prepare(
+      ByteBuf answer, ByteBuf query, Query q, int maxSize, int payload, ByteBufAllocator alloc) {
+    if (answer.readableBytes() < QueryParser.HEADER_LENGTH) {
+      return answer;
+    }
+    clearUnrequestedAd(answer, q);
+    AnswerScan scan;
+    try {
+      scan = AnswerScan.of(answer);
+    } catch (MalformedQueryException e) {
+      // An upstream answer we cannot walk is relayed as is, cut to size if needed.
+      return fit(answer, query, q, -1, maxSize, payload, alloc);
+    }
+    if (scan.rrsigs > 0 && !q.dnssecOk) {
+      answer = withoutRrsigs(answer, query, q, payload, alloc);
+      scan = rescan(answer);
+    }
+    int optTtl = -1;
+    if (scan != null && scan.optClassOffset >= 0) {
+      int opt = answer.readerIndex() + scan.optClassOffset;
+      answer.setShort(opt, payload);
+      optTtl = (int) answer.getUnsignedInt(opt + 2);
+    }
+    return fit(answer, query, q, optTtl, maxSize, payload, alloc);
+  }
+
+  /**
+   * RFC 6840 section 5.8: AD is meaningful only to a client that signalled it understands it by
+   * setting AD or DO; others get it cleared.
+   */
+  private static void clearUnrequestedAd(ByteBuf answer, Query q) {
+    if ((q.flags & Flags.AD) == 0 && !q.dnssecOk) {
+      int at = answer.readerIndex() + 2;
+      answer.setShort(at, answer.getUnsignedShort(at) & ~Flags.AD);
+    }
+  }
+
+  private static ByteBuf withoutRrsigs(
+      ByteBuf answer, ByteBuf query, Query q, int payload, ByteBufAllocator alloc) {
+    ByteBuf out;
+    try {
+      out = RrsigFilter.strip(answer, alloc);
+    } catch (IOException e) {
+      // dnsjava rejects a record our walk accepted: answer SERVFAIL rather than leak signatures.
+      int flags = Flags.QR | (q.flags & (Flags.RD | Flags.CD)) | Flags.RA | Rcode.SERVFAIL;
+      out = Truncation.emptied(answer, query, q, flags, -1, payload, alloc);
+    }
+    answer.release();
+    return out;
+  }
+
+  private static AnswerScan rescan(ByteBuf answer) {
+    try {
+      return AnswerScan.of(answer);
+    } catch (MalformedQueryException e) {
+      return null;
+    }
+  }
+
+  private static ByteBuf fit(
+      ByteBuf answer,
+      ByteBuf query,
+      Query q,
+      int optTtl,
+      int maxSize,
+      int payload,
+      ByteBufAllocator alloc) {
+    if (answer.readableBytes() <= maxSize) {
+      return answer;
+    }
+    ByteBuf out = Truncation.truncated(answer, query, q, optTtl, payload, alloc);
+    answer.release();
+    return out;
+  }
+}

@@ -1,0 +1,54 @@
+package io.sinkhole.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sinkhole.config.RateLimit;
+import io.sinkhole.ratelimit.RateLimiter.Decision;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RateLimiterTest {
+  @Test
+  void overLimit_everySecondAnswerSlips_restDropped_andTokensRefill() throws Exception {
+    RateLimiter l = new RateLimiter(new RateLimit(10, 2, null, null, 2, null));
+    InetAddress c = InetAddress.getByName("192.0.2.7");
+    List<Decision> d = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      d.add(l.check(c, 0));
+    }
+
+    assertThat(d)
+        .containsExactly(
+            Decision.ANSWER,
+            Decision.ANSWER,
+            Decision.DROP,
+            Decision.SLIP,
+            Decision.DROP,
+            Decision.SLIP);
+    assertThat(l.check(c, 100_000_000L)).isEqualTo(Decision.ANSWER);
+  }
+
+  @Test
+  void clientsInSamePrefix_shareABucket_otherPrefixesDoNot() throws Exception {
+    RateLimiter l = new RateLimiter(new RateLimit(1, 1, 24, 56, 0, null));
+
+    assertThat(l.check(InetAddress.getByName("192.0.2.1"), 0)).isEqualTo(Decision.ANSWER);
+    assertThat(l.check(InetAddress.getByName("192.0.2.200"), 0)).isEqualTo(Decision.DROP);
+    assertThat(l.check(InetAddress.getByName("198.51.100.1"), 0)).isEqualTo(Decision.ANSWER);
+    assertThat(l.check(InetAddress.getByName("2001:db8:0:1::1"), 0)).isEqualTo(Decision.ANSWER);
+    assertThat(l.check(InetAddress.getByName("2001:db8:0:ff::2"), 0)).isEqualTo(Decision.DROP);
+  }
+
+  @Test
+  void spoofedFloodFromManyPrefixes_keepsMemoryBounded() throws Exception {
+    RateLimiter l = new RateLimiter(new RateLimit(5, null, null, null, null, 100));
+    for (int i = 0; i < 20_000; i++) {
+      byte[] a = {(byte) (i >> 16), (byte) (i >> 8), (byte) i, 1};
+      l.check(InetAddress.getByAddress(a), 0);
+    }
+
+    assertThat(l.tracked()).isLessThanOrEqualTo(110);
+  }
+}

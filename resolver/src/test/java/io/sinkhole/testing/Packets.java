@@ -1,0 +1,56 @@
+package io.sinkhole.testing;
+
+import java.io.ByteArrayOutputStream;
+
+/** Builds query packets byte by byte, so tests can write what no client library would. */
+public final class Packets {
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+  private Packets() {}
+
+  /** A header with RD set and the given ID and section counts. */
+  public static Packets header(int id, int qd, int an, int ns, int ar) {
+    Packets p = new Packets();
+    p.u16(id).u16(0x0100).u16(qd).u16(an).u16(ns).u16(ar);
+    return p;
+  }
+
+  /** A normal query for {@code labels} (each a raw label), type A, class IN. */
+  public static byte[] query(int id, String... labels) {
+    return header(id, 1, 0, 0, 0).name(labels).u16(1).u16(1).bytes();
+  }
+
+  public Packets name(String... labels) {
+    for (String l : labels) {
+      byte[] b = l.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+      out.write(b.length);
+      out.writeBytes(b);
+    }
+    out.write(0);
+    return this;
+  }
+
+  public Packets u8(int v) {
+    out.write(v);
+    return this;
+  }
+
+  public Packets u16(int v) {
+    out.write(v >> 8);
+    out.write(v);
+    return this;
+  }
+
+  public Packets u32(long v) {
+    return u16((int) (v >>> 16)).u16((int) v);
+  }
+
+  /** An OPT record (RFC 6891 section 6.1.2) with no options. */
+  public Packets opt(int payload, int version, boolean dnssecOk) {
+    return u8(0).u16(41).u16(payload).u32((long) version << 16 | (dnssecOk ? 0x8000 : 0)).u16(0);
+  }
+
+  public byte[] bytes() {
+    return out.toByteArray();
+  }
+}

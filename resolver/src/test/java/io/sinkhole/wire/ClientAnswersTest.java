@@ -1,0 +1,128 @@
+package io.sinkhole.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.sinkhole.testing.Packets;
+import java.net.InetAddress;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSSEC;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.OPTRecord;
+import org.xbill.DNS.RRSIGRecord;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+class ClientAnswersTest {
+  static final ByteBufAllocator ALLOC = ByteBufAllocator.DEFAULT;
+
+  @Test
+  void answerOver512_clientWithoutEdns_becomesHeaderAndQuestionWithTc() throws Exception {
+    byte[] query = Packets.query(0x1234, "Big", "example");
+    Message big = answer(query, 40, false, false);
+
+    Message out = prepare(query, big, 512);
+
+    assertThat(out.getHeader().getFlag(Flags.TC)).isTrue();
+    assertThat(out.getHeader().getID()).isEqualTo(0x1234);
+    assertThat(out.getQuestion().getName().toString()).isEqualTo("Big.example.");
+    assertThat(out.getSection(Section.ANSWER)).isEmpty();
+    assertThat(out.getOPT()).isNull();
+  }
+
+  @Test
+  void answerOverPayload_clientWithEdns_keepsOptWithDoAndOurPayload() throws Exception {
+    byte[] query =
+        Packets.header(7, 1, 0, 0, 1)
+            .name("big", "example")
+            .u16(1)
+            .u16(1)
+            .opt(4096, 0, true)
+            .bytes();
+    Message big = answer(query, 100, true, false);
+
+    Message out = prepare(query, big, 1232);
+
+    assertThat(out.getHeader().getFlag(Flags.TC)).isTrue();
+    assertThat(out.getOPT().getPayloadSize()).isEqualTo(1232);
+    assertThat(out.getOPT().getFlags()).isEqualTo(org.xbill.DNS.ExtendedFlags.DO);
+    assertThat(out.toWire().length).isLessThanOrEqualTo(1232);
+  }
+
+  @Test
+  void rrsigAndAd_removedForClientWithoutDo_keptForClientWithDo() throws Exception {
+    byte[] plain = Packets.query(1, "signed", "example");
+    byte[] withDo =
+        Packets.header(1, 1, 0, 0, 1)
+            .name("signed", "example")
+            .u16(1)
+            .u16(1)
+            .opt(1232, 0, true)
+            .bytes();
+
+    Message stripped = prepare(plain, answer(plain, 1, false, true), 512);
+    Message kept = prepare(withDo, answer(withDo, 1, true, true), 1232);
+
+    assertThat(stripped.getHeader().getFlag(Flags.AD)).isFalse();
+    assertThat(stripped.getSection(Section.ANSWER)).singleElement().isInstanceOf(ARecord.class);
+    assertThat(kept.getHeader().getFlag(Flags.AD)).isTrue();
+    assertThat(kept.getSection(Section.ANSWER)).hasSize(2);
+  }
+
+  /** An upstream-style answer with {@code count} A records, AD set, optionally signed. */
+  static Message answer(byte[] query, int count, boolean opt, boolean signed) throws Exception {
+    Message q = new Message(query);
+    Message m = new Message(q.getHeader().getID());
+    m.getHeader().setFlag(Flags.QR);
+    m.getHeader().setFlag(Flags.AD);
+    m.addRecord(q.getQuestion(), Section.QUESTION);
+    Name owner = q.getQuestion().getName();
+    for (int i = 0; i < count; i++) {
+      InetAddress a = InetAddress.getByAddress(new byte[] {(byte) 192, 0, 2, (byte) i});
+      m.addRecord(new ARecord(owner, DClass.IN, 60, a), Section.ANSWER);
+    }
+    if (signed) {
+      Instant now = Instant.now();
+      m.addRecord(
+          new RRSIGRecord(
+              owner,
+              DClass.IN,
+              60,
+              Type.A,
+              DNSSEC.Algorithm.ECDSAP256SHA256,
+              60,
+              now.plusSeconds(60),
+              now,
+              1,
+              Name.fromString("example."),
+              new byte[64]),
+          Section.ANSWER);
+    }
+    if (opt) {
+      m.addRecord(new OPTRecord(4096, 0, 0, q.getOPT().getFlags()), Section.ADDITIONAL);
+    }
+    return m;
+  }
+
+  static Message prepare(byte[] query, Message answer, int maxSize) throws Exception {
+    ByteBuf qbuf = Unpooled.wrappedBuffer(query);
+    Query q = QueryParser.parse(qbuf);
+    ByteBuf out =
+        ClientAnswers.prepare(
+            Unpooled.wrappedBuffer(answer.toWire()), qbuf, q, maxSize, 1232, ALLOC);
+    try {
+      return new Message(ByteBufUtil.getBytes(out));
+    } finally {
+      out.release();
+      qbuf.release();
+    }
+  }
+}
