@@ -69,15 +69,16 @@ public final class IocStoreFigures {
     Files.writeString(file, b);
   }
 
-  /** Live heap at each step of a first load and of a reload beside the published set. */
+  /**
+   * Live heap at each step of a first load and of a reload beside the published set. The retained
+   * size is the drop in live heap when the last reference to the set goes, so that whatever the
+   * first load initialised for good (classes, caches) is not counted.
+   */
   private static void memory(Path hosts, int count) throws Exception {
     long base = liveHeap();
     IocSet published = load(hosts);
-    long one = liveHeap() - base;
-    System.out.printf(
-        "retained by the IocSet: %,d bytes for %,d names = %.1f bytes/name%n",
-        one, published.domainCount(), (double) one / published.domainCount());
-    System.out.println(histogramTop(14));
+    long first = liveHeap() - base;
+    System.out.println(histogramTop(8));
 
     ParseResult parsed = FeedReader.read(hosts, FeedFormat.HOSTS);
     long withParsed = liveHeap() - base;
@@ -87,11 +88,17 @@ public final class IocStoreFigures {
     long bothSets = liveHeap() - base;
     published = next;
     next = null;
-    long after = liveHeap() - base;
+    long reloaded = liveHeap() - base;
+    int names = published.domainCount();
+    published = null;
+    long retained = reloaded - (liveHeap() - base);
     System.out.printf(
-        "reload of %,d lines, live heap above baseline: old set + parsed feed %,d; + new set %,d;"
-            + " parsed feed dropped %,d; new set published, old dropped %,d (%s)%n",
-        count, withParsed, withBoth, bothSets, after, published.domainCount() + " names");
+        "retained by the IocSet: %,d bytes for %,d names = %.1f bytes/name%n",
+        retained, names, (double) retained / names);
+    System.out.printf(
+        "live heap above the baseline (MB): first load %.1f; reload of %,d lines: old set +"
+            + " parsed feed %.1f, + new set %.1f, parsed feed dropped %.1f, old set dropped %.1f%n",
+        first / 1e6, count, withParsed / 1e6, withBoth / 1e6, bothSets / 1e6, reloaded / 1e6);
   }
 
   private static void loadTimes(Path hosts, int count) throws Exception {
