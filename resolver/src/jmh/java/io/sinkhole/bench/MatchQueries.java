@@ -1,6 +1,7 @@
 package io.sinkhole.bench;
 
 import io.sinkhole.ioc.WireNames;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -41,7 +42,7 @@ final class MatchQueries {
     String[] parts = base.split("\\.");
     if (parts.length > labels) {
       // Keep the registrable end so a hit stays a hit.
-      return String.join(".", java.util.Arrays.copyOfRange(parts, parts.length - labels, parts.length));
+      return String.join(".", Arrays.copyOfRange(parts, parts.length - labels, parts.length));
     }
     StringBuilder b = new StringBuilder(base);
     for (int n = parts.length; n < labels; n++) {
@@ -58,8 +59,8 @@ final class MatchQueries {
     for (int p = 0; p < length; p += (wire[p] & 0xff) + 1) {
       starts[count++] = p;
     }
-    names[i] = java.util.Arrays.copyOf(wire, length);
-    labelStarts[i] = java.util.Arrays.copyOf(starts, count);
+    names[i] = Arrays.copyOf(wire, length);
+    labelStarts[i] = Arrays.copyOf(starts, count);
     labelCounts[i] = count;
     lengths[i] = length;
   }

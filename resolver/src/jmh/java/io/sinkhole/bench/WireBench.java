@@ -50,8 +50,8 @@ public class WireBench {
 
   @Setup(Level.Trial)
   public void setup() throws IOException, MalformedQueryException {
-    Message m =
-        Message.newQuery(Record.newRecord(Name.fromString("x1.cdn.malware.example."), Type.A, DClass.IN));
+    Name name = Name.fromString("x1.cdn.malware.example.");
+    Message m = Message.newQuery(Record.newRecord(name, Type.A, DClass.IN));
     m.addRecord(new OPTRecord(1232, 0, 0), org.xbill.DNS.Section.ADDITIONAL);
     byte[] wire = m.toWire();
     query = PooledByteBufAllocator.DEFAULT.directBuffer(wire.length).writeBytes(wire);
