@@ -6,30 +6,37 @@ import java.util.Arrays;
  * An immutable-after-build set of domain names, laid out for suffix lookups from the wire.
  *
  * <p>Names are stored in wire form (length-prefixed labels, lower case, no root label) one after
- * another in a single byte array. An open-addressing table maps a 64-bit hash to the entry; the
- * hash of a name is folded from its rightmost label leftwards, so a lookup computes the hashes of
- * every suffix of the query name in one right-to-left pass and then costs one probe per label. A
- * 32-bit fingerprint per entry rejects almost every collision before the bytes are compared.
+ * another in a single byte array, and an open-addressing table of ints points at them. The hash of
+ * a name is folded from its rightmost label leftwards ({@link NameHashes}), so a lookup hashes each
+ * suffix of the query name in the same right-to-left pass that probes it. Each table slot packs the
+ * entry number (low bits) with a fingerprint of the hash (the remaining high bits), so a probe that
+ * misses is rejected by one memory access, without touching the names.
  *
- * <p>Memory per name is the name's wire length plus about 12 bytes for offset, fingerprint and
- * table slot (issue #5 budgets 40 bytes per name in total).
+ * <p>An {@link AncestorFilter} stops the walk at the first suffix with nothing listed below it, so
+ * a query for an unlisted registrable domain costs one probe of this table whatever its depth.
+ *
+ * <p>Memory per name (issue #5 budget: 40 bytes in total, measured in docs/benchmarks.md): the wire
+ * length (about 17 bytes for block lists), 4 for the offset, 4 to 8 for the table slot (the table
+ * is a power of two at most 60 % full), plus 4 per distinct ancestor.
  */
 public final class DomainIndex {
-  private static final long SEED = 0x5bd1e9955bd1e995L;
   private static final double MAX_LOAD = 0.6;
 
   private byte[] names;
   private int[] offsets;
-  private int[] fingerprints;
   private int[] table;
+  private int entryBits;
   private int size;
   private int namesLength;
+  private final AncestorFilter ancestors = new AncestorFilter();
+  private int[] scratchStarts = new int[128];
+  private long[] scratchHashes = new long[128];
 
   public DomainIndex(int expected) {
     names = new byte[Math.max(64, expected * 16)];
     offsets = new int[Math.max(8, expected + 1)];
-    fingerprints = new int[Math.max(8, expected)];
     table = new int[tableCapacity(expected)];
+    entryBits = Integer.numberOfTrailingZeros(table.length);
   }
 
   /** Number of distinct names. */
@@ -42,10 +49,14 @@ public final class DomainIndex {
    * existing entry. Only called while a new snapshot is being built.
    */
   public int add(byte[] wire, int length) {
-    long h = hashWhole(wire, length);
+    int labels = NameHashes.suffixes(wire, 0, length, scratchStarts, scratchHashes);
+    long h = scratchHashes[0];
     int found = find(wire, 0, length, h);
     if (found >= 0) {
       return found;
+    }
+    for (int i = 1; i < labels; i++) {
+      ancestors.add(scratchHashes[i]);
     }
     ensureRoom(length);
     int entry = size++;
@@ -53,8 +64,7 @@ public final class DomainIndex {
     offsets[entry] = namesLength;
     namesLength += length;
     offsets[entry + 1] = namesLength;
-    fingerprints[entry] = (int) (h >>> 32);
-    insert(h, entry);
+    insert(table, entryBits, h, entry);
     return entry;
   }
 
@@ -62,26 +72,51 @@ public final class DomainIndex {
   public DomainIndex compact() {
     names = Arrays.copyOf(names, namesLength);
     offsets = Arrays.copyOf(offsets, size + 1);
-    fingerprints = Arrays.copyOf(fingerprints, size);
+    scratchStarts = null;
+    scratchHashes = null;
     return this;
   }
 
   /** Looks up the name {@code wire[start, start + length)} whose hash is {@code h}; -1 if none. */
   public int find(byte[] wire, int start, int length, long h) {
     int mask = table.length - 1;
-    int fp = (int) (h >>> 32);
+    int bits = entryBits;
+    int fp = fingerprint(h, bits);
     for (int slot = (int) h & mask; ; slot = (slot + 1) & mask) {
-      int e = table[slot] - 1;
-      if (e < 0) {
+      int v = table[slot];
+      if (v == 0) {
         return -1;
       }
-      if (fingerprints[e] == fp && equalsAt(e, wire, start, length)) {
+      int e = (v & ((1 << bits) - 1)) - 1;
+      if (v >>> bits == fp && equalsAt(e, wire, start, length)) {
         return e;
       }
     }
   }
 
-  /** The wire-form bytes of an entry, for building presentation text. */
+  /**
+   * Probes every suffix of a wire-form name that could be listed, from the top-level label
+   * leftwards, and stops where nothing listed lies below. Sets {@code found[i]} to the entry of the
+   * suffix starting at label {@code i}, or -1, for every label from the returned index on.
+   *
+   * @param found scratch of at least {@code labelCount} entries
+   * @return the leftmost label index probed; {@code found} is meaningless before it
+   */
+  public int findSuffixes(
+      byte[] wire, int[] labelStarts, int labelCount, int length, long[] found) {
+    long h = NameHashes.SEED;
+    for (int i = labelCount - 1; i >= 0; i--) {
+      int start = labelStarts[i];
+      h = NameHashes.extend(h, wire, start);
+      found[i] = find(wire, start, length - start, h);
+      if (i > 0 && !ancestors.mayContain(h)) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /** The presentation form of an entry (lower case, no trailing dot). */
   public String presentation(int entry) {
     StringBuilder out = new StringBuilder();
     for (int p = offsets[entry]; p < offsets[entry + 1]; ) {
@@ -104,36 +139,21 @@ public final class DomainIndex {
    */
   public static void suffixHashes(
       byte[] wire, int[] labelStarts, int labelCount, int length, long[] hashes) {
-    long h = SEED;
+    long h = NameHashes.SEED;
     for (int i = labelCount - 1; i >= 0; i--) {
-      h = combine(h, labelHash(wire, labelStarts[i]));
+      h = NameHashes.extend(h, wire, labelStarts[i]);
       hashes[i] = h;
     }
   }
 
-  static long hashWhole(byte[] wire, int length) {
-    int[] starts = new int[128];
-    int count = 0;
-    for (int p = 0; p < length; p += (wire[p] & 0xff) + 1) {
-      starts[count++] = p;
-    }
-    long[] hashes = new long[count];
-    suffixHashes(wire, starts, count, length, hashes);
-    return hashes[0];
+  /** Bytes held by the arrays of this index, for the load log and the memory figures. */
+  public long arrayBytes() {
+    return names.length + 4L * offsets.length + 4L * table.length + 4L * ancestors.capacity();
   }
 
-  private static long labelHash(byte[] wire, int start) {
-    int len = wire[start] & 0xff;
-    long h = 0xcbf29ce484222325L ^ len;
-    for (int i = start + 1; i <= start + len; i++) {
-      h = (h ^ wire[i]) * 0x100000001b3L;
-    }
-    return h;
-  }
-
-  private static long combine(long suffix, long label) {
-    long h = (suffix ^ label) * 0x9e3779b97f4a7c15L;
-    return h ^ (h >>> 31);
+  // The fingerprint takes the hash bits the slot number does not use.
+  private static int fingerprint(long h, int entryBits) {
+    return (int) (h >>> (32 + entryBits));
   }
 
   private boolean equalsAt(int entry, byte[] wire, int start, int length) {
@@ -142,13 +162,13 @@ public final class DomainIndex {
         && Arrays.equals(names, from, from + length, wire, start, start + length);
   }
 
-  private void insert(long h, int entry) {
+  private static void insert(int[] table, int entryBits, long h, int entry) {
     int mask = table.length - 1;
     int slot = (int) h & mask;
     while (table[slot] != 0) {
       slot = (slot + 1) & mask;
     }
-    table[slot] = entry + 1;
+    table[slot] = fingerprint(h, entryBits) << entryBits | (entry + 1);
   }
 
   private void ensureRoom(int length) {
@@ -157,21 +177,22 @@ public final class DomainIndex {
     }
     if (size + 2 > offsets.length) {
       offsets = Arrays.copyOf(offsets, offsets.length * 2);
-      fingerprints = Arrays.copyOf(fingerprints, offsets.length);
     }
     if (size + 1 > table.length * MAX_LOAD) {
       rehash(table.length * 2);
     }
   }
 
+  // Slots hold fingerprints whose width depends on the table size, so every name is hashed again.
   private void rehash(int capacity) {
-    table = new int[capacity];
-    byte[] scratch = new byte[256];
+    int[] grown = new int[capacity];
+    int bits = Integer.numberOfTrailingZeros(capacity);
     for (int e = 0; e < size; e++) {
-      int len = offsets[e + 1] - offsets[e];
-      System.arraycopy(names, offsets[e], scratch, 0, len);
-      insert(hashWhole(scratch, len), e);
+      NameHashes.suffixes(names, offsets[e], offsets[e + 1], scratchStarts, scratchHashes);
+      insert(grown, bits, scratchHashes[0], e);
     }
+    table = grown;
+    entryBits = bits;
   }
 
   private static int tableCapacity(int expected) {

@@ -12,7 +12,7 @@ public final class IocSet {
   public static final IocSet EMPTY = new IocSetBuilder().build();
 
   private final DomainIndex domains;
-  private final int[] entryClaims;
+  private final ClaimRefs entryClaims;
   private final Provenance[] provenances;
   private final int[][] groups;
   private final AddressSet addresses;
@@ -20,7 +20,7 @@ public final class IocSet {
 
   IocSet(
       DomainIndex domains,
-      int[] entryClaims,
+      ClaimRefs entryClaims,
       Provenance[] provenances,
       int[][] groups,
       AddressSet addresses,
@@ -67,21 +67,19 @@ public final class IocSet {
 
   /**
    * Finds the most specific listed name that covers a wire-form name, ignoring claims that have
-   * expired at {@code nowMillis}. Walks from the full name towards the top-level label so that a
-   * listed subdomain decides before its listed parent.
+   * expired at {@code nowMillis}. A listed subdomain decides before its listed parent.
    *
-   * @param hashes scratch space of at least {@code labelCount} entries
+   * @param scratch at least {@code labelCount} entries, overwritten
    * @return null when nothing covers the name
    */
   public DomainMatch match(
-      byte[] wire, int[] labelStarts, int labelCount, int length, long nowMillis, long[] hashes) {
+      byte[] wire, int[] labelStarts, int labelCount, int length, long nowMillis, long[] scratch) {
     if (domains.size() == 0 || labelCount == 0) {
       return null;
     }
-    DomainIndex.suffixHashes(wire, labelStarts, labelCount, length, hashes);
-    for (int i = 0; i < labelCount; i++) {
-      int start = labelStarts[i];
-      int entry = domains.find(wire, start, length - start, hashes[i]);
+    int first = domains.findSuffixes(wire, labelStarts, labelCount, length, scratch);
+    for (int i = first; i < labelCount; i++) {
+      int entry = (int) scratch[i];
       if (entry >= 0) {
         List<Provenance> live = liveClaims(entry, i, nowMillis);
         if (!live.isEmpty()) {
@@ -93,7 +91,7 @@ public final class IocSet {
   }
 
   private List<Provenance> liveClaims(int entry, int depth, long nowMillis) {
-    int ref = entryClaims[entry];
+    int ref = entryClaims.get(entry);
     List<Provenance> out = new ArrayList<>(1);
     if (ref >= 0) {
       addIfLive(out, provenances[ref], depth, nowMillis);

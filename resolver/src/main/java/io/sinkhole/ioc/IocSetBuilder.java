@@ -41,7 +41,7 @@ public final class IocSetBuilder {
     int[][] g = groups.toArray(new int[0][]);
     return new IocSet(
         domains.compact(),
-        Arrays.copyOf(entryClaims, domains.size()),
+        ClaimRefs.of(entryClaims, domains.size(), g.length, provenances.size()),
         provenances.toArray(new Provenance[0]),
         g,
         addresses.build(),

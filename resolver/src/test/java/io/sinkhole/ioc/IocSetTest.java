@@ -4,112 +4,159 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sinkhole.ioc.IocSetBuilder.FeedOptions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class IocSetTest {
-  private static final ThreatInfo C2 =
-      new ThreatInfo("botnet_cc", "4h_rat", 75, null, null, null, null, List.of());
+  private static final FeedOptions WITH_SUBDOMAINS = new FeedOptions(0, "list", true, false);
 
-  private static IocSet set(boolean subdomains, Indicator... indicators) {
-    return new IocSetBuilder()
-        .addFeed(new FeedOptions(0, "feed-a", subdomains, false), List.of(indicators))
-        .build();
-  }
-
-  /** Matches a presentation name by converting it to wire form as the parser would. */
-  private static DomainMatch match(IocSet set, String name, long now) {
-    byte[] wire = new byte[256];
-    int len = WireNames.toWire(name.toLowerCase(java.util.Locale.ROOT), wire);
-    int[] starts = new int[128];
-    int count = 0;
-    for (int p = 0; p < len; p += wire[p] + 1) {
-      starts[count++] = p;
+  private static IocSet listOf(String... names) {
+    List<Indicator> inds = new ArrayList<>();
+    for (String n : names) {
+      inds.add(Indicator.domain(n, ThreatInfo.NONE, inds.size() + 1));
     }
-    return set.match(wire, starts, count, len, now, new long[128]);
+    return new IocSetBuilder().addFeed(WITH_SUBDOMAINS, inds).build();
+  }
+
+  private static String matched(IocSet set, String query) {
+    DomainMatch m = QueryNames.of(query).matchIn(set);
+    return m == null ? null : m.indicator() + "@" + m.depth();
   }
 
   @Test
-  void listedName_matchesItselfAndEveryNameBelow() {
-    IocSet set = set(true, Indicator.domain("api.r0csgo.com", C2, 1));
+  void listedName_matchesItselfAndEverySubdomain() {
+    IocSet set = listOf("bad.example");
 
-    assertThat(match(set, "api.r0csgo.com", 0).depth()).isZero();
-    assertThat(match(set, "x.y.api.r0csgo.com", 0).depth()).isEqualTo(2);
-    assertThat(match(set, "x.y.api.r0csgo.com", 0).indicator()).isEqualTo("api.r0csgo.com");
+    assertThat(matched(set, "bad.example")).isEqualTo("bad.example@0");
+    assertThat(matched(set, "a.b.c.bad.example")).isEqualTo("bad.example@3");
   }
 
   @Test
-  void labelBoundary_isRespected_noOverBlocking() {
-    IocSet set = set(true, Indicator.domain("bad.example", C2, 1));
+  void nameSharingOnlyAParentOrATextSuffix_isNotMatched() {
+    IocSet set = listOf("bad.example", "www.shop.example");
 
-    assertThat(match(set, "notbad.example", 0)).isNull();
-    assertThat(match(set, "example", 0)).isNull();
-    assertThat(match(set, "bad.example.com", 0)).isNull();
+    assertThat(matched(set, "notbad.example")).isNull();
+    assertThat(matched(set, "example")).isNull();
+    assertThat(matched(set, "shop.example")).isNull();
+    assertThat(matched(set, "cdn.shop.example")).isNull();
+    assertThat(matched(set, "x.www.shop.example")).isEqualTo("www.shop.example@1");
   }
 
   @Test
-  void feedWithoutSubdomains_matchesOnlyTheListedName() {
-    IocSet set = set(false, Indicator.domain("bad.example", C2, 1));
+  void listedNameBelowUnlistedParents_isFoundFromDeeperQueries() {
+    IocSet set = listOf("a.b.c.d.example");
 
-    assertThat(match(set, "bad.example", 0)).isNotNull();
-    assertThat(match(set, "www.bad.example", 0)).isNull();
+    assertThat(matched(set, "z.y.a.b.c.d.example")).isEqualTo("a.b.c.d.example@2");
+    assertThat(matched(set, "b.c.d.example")).isNull();
   }
 
   @Test
-  void mostSpecificListedName_decides() {
-    ThreatInfo other =
-        new ThreatInfo("payload_delivery", "x", 50, null, null, null, null, List.of());
-    IocSet set =
-        set(true, Indicator.domain("example", C2, 1), Indicator.domain("cdn.example", other, 2));
+  void listedSubdomainAndParent_mostSpecificDecides() {
+    IocSet set = listOf("example", "a.example");
 
-    DomainMatch m = match(set, "a.cdn.example", 0);
-
-    assertThat(m.indicator()).isEqualTo("cdn.example");
-    assertThat(m.claims())
-        .extracting(p -> p.threat().threatType())
-        .containsExactly("payload_delivery");
+    assertThat(matched(set, "x.a.example")).isEqualTo("a.example@1");
+    assertThat(matched(set, "x.b.example")).isEqualTo("example@2");
   }
 
   @Test
-  void expiredIndicator_stopsMatching_withoutReload() {
-    Instant until = Instant.parse("2026-01-01T00:00:00Z");
-    ThreatInfo expiring = new ThreatInfo("botnet_cc", null, 90, null, null, until, null, List.of());
-    IocSet set = set(true, Indicator.domain("old.example", expiring, 1));
-
-    assertThat(match(set, "old.example", until.toEpochMilli() - 1)).isNotNull();
-    assertThat(match(set, "old.example", until.toEpochMilli() + 1)).isNull();
-  }
-
-  @Test
-  void sameNameInTwoFeeds_keepsBothProvenances() {
+  void exactClaimOnSubdomain_fallsBackToParentClaimForNamesBelow() {
     IocSet set =
         new IocSetBuilder()
-            .addFeed(
-                new FeedOptions(0, "a", true, false), List.of(Indicator.domain("x.example", C2, 1)))
-            .addFeed(
-                new FeedOptions(1, "b", true, false),
-                List.of(Indicator.domain("x.example", ThreatInfo.NONE, 7)))
+            .addFeed(new FeedOptions(0, "exact", false, false), domains("a.example"))
+            .addFeed(WITH_SUBDOMAINS, domains("example"))
             .build();
 
-    assertThat(match(set, "x.example", 0).claims())
-        .extracting(Provenance::feedName)
-        .containsExactly("a", "b");
-    assertThat(set.domainCount()).isEqualTo(1);
+    DomainMatch exact = QueryNames.of("a.example").matchIn(set);
+    assertThat(exact.indicator()).isEqualTo("a.example");
+    assertThat(exact.claims()).extracting(Provenance::feedName).containsExactly("exact");
+    assertThat(matched(set, "x.a.example")).isEqualTo("example@2");
   }
 
   @Test
-  void manyNames_allFound_andUnlistedNamesMissed() {
-    IocSetBuilder b = new IocSetBuilder();
-    List<Indicator> list = new java.util.ArrayList<>();
-    for (int i = 0; i < 50_000; i++) {
-      list.add(Indicator.domain("host" + i + ".example", ThreatInfo.NONE, i + 1));
-    }
-    IocSet set = b.addFeed(new FeedOptions(0, "big", false, false), list).build();
+  void subdomainsOnlyClaim_doesNotCoverTheListedNameItself() {
+    Indicator below =
+        new Indicator(
+            IndicatorType.DOMAIN,
+            "example",
+            ThreatInfo.NONE,
+            MatchScope.SUBDOMAINS_ONLY,
+            Directive.DEFAULT,
+            List.of(),
+            1);
+    IocSet set = new IocSetBuilder().addFeed(WITH_SUBDOMAINS, List.of(below)).build();
 
-    for (int i = 0; i < 50_000; i += 997) {
-      assertThat(match(set, "host" + i + ".example", 0)).isNotNull();
-      assertThat(match(set, "host" + i + ".example.org", 0)).isNull();
+    assertThat(matched(set, "example")).isNull();
+    assertThat(matched(set, "www.example")).isEqualTo("example@1");
+  }
+
+  @Test
+  void expiredClaim_isIgnoredAfterItsValidUntil() {
+    ThreatInfo until =
+        new ThreatInfo(null, null, 50, null, null, Instant.ofEpochMilli(1000), null, List.of());
+    Indicator ind =
+        new Indicator(
+            IndicatorType.DOMAIN,
+            "old.example",
+            until,
+            MatchScope.FEED_DEFAULT,
+            Directive.DEFAULT,
+            List.of(),
+            1);
+    IocSet set = new IocSetBuilder().addFeed(WITH_SUBDOMAINS, List.of(ind)).build();
+    QueryNames q = QueryNames.of("old.example");
+
+    assertThat(set.match(q.wire, q.labelStarts, q.labelCount, q.length, 999, new long[8]))
+        .isNotNull();
+    assertThat(set.match(q.wire, q.labelStarts, q.labelCount, q.length, 1001, new long[8]))
+        .isNull();
+  }
+
+  @Test
+  void sameNameInTwoFeeds_carriesBothClaims() {
+    IocSet set =
+        new IocSetBuilder()
+            .addFeed(new FeedOptions(0, "one", true, false), domains("dup.example"))
+            .addFeed(new FeedOptions(1, "two", true, false), domains("dup.example"))
+            .build();
+
+    assertThat(QueryNames.of("dup.example").matchIn(set).claims())
+        .extracting(Provenance::feedName)
+        .containsExactly("one", "two");
+  }
+
+  @Test
+  void manyDistinctClaims_eachNameKeepsItsOwn() {
+    // 70,000 distinct claims need the widest claim table; 300 would fit the narrow ones.
+    for (int claims : new int[] {300, 70_000}) {
+      List<Indicator> inds = new ArrayList<>();
+      for (int i = 0; i < claims; i++) {
+        ThreatInfo t = new ThreatInfo(null, null, 50, null, null, null, "r" + i, List.of());
+        inds.add(
+            new Indicator(
+                IndicatorType.DOMAIN,
+                "n" + i + ".example",
+                t,
+                MatchScope.FEED_DEFAULT,
+                Directive.DEFAULT,
+                List.of(),
+                i + 1));
+      }
+      IocSet set = new IocSetBuilder().addFeed(WITH_SUBDOMAINS, inds).build();
+
+      for (int i = 0; i < claims; i += claims / 7) {
+        assertThat(QueryNames.of("www.n" + i + ".example").matchIn(set).claims())
+            .extracting(p -> p.threat().reference())
+            .containsExactly("r" + i);
+      }
     }
-    assertThat(set.domainCount()).isEqualTo(50_000);
+  }
+
+  private static List<Indicator> domains(String... names) {
+    List<Indicator> out = new ArrayList<>();
+    for (String n : names) {
+      out.add(Indicator.domain(n, ThreatInfo.NONE, out.size() + 1));
+    }
+    return out;
   }
 }
