@@ -50,7 +50,7 @@ public final class IocSet {
   public void forEachName(java.util.function.BiConsumer<String, Provenance> action) {
     for (int e = 0; e < domains.size(); e++) {
       String name = domains.presentation(e);
-      int ref = entryClaims[e];
+      int ref = entryClaims.get(e);
       if (ref >= 0) {
         action.accept(name, provenances[ref]);
       } else {

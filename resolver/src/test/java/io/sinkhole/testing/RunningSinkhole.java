@@ -115,6 +115,21 @@ public final class RunningSinkhole implements AutoCloseable {
     return rows;
   }
 
+  /** Waits for the last event row that satisfies {@code wanted}; fails after 10 s. */
+  public JsonNode awaitEvent(java.util.function.Predicate<JsonNode> wanted) throws IOException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (System.nanoTime() < deadline) {
+      List<JsonNode> rows = readEvents();
+      for (int i = rows.size() - 1; i >= 0; i--) {
+        if (wanted.test(rows.get(i))) {
+          return rows.get(i);
+        }
+      }
+      UnboundUpstream.sleep(20);
+    }
+    throw new AssertionError("no matching event row in " + readEvents());
+  }
+
   public List<JsonNode> readEvents() throws IOException {
     List<JsonNode> out = new ArrayList<>();
     if (!Files.exists(events)) {
