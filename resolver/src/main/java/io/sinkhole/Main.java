@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
     name = "sinkhole",
     mixinStandardHelpOptions = true,
     version = "sinkhole 0.1.0",
-    description = "DNS sinkhole resolver: blocks names from threat-intelligence feeds.")
+    description = "DNS sinkhole resolver: blocks names from threat-intelligence feeds.",
+    subcommands = {ValidateCommand.class})
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

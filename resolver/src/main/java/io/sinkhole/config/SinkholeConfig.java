@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param allowlist names never blocked
  * @param clients rules by client address, first match wins
  * @param groups policy groups referenced by client rules
+ * @param stateDir where downloaded feeds keep their last good copy; relative to the working
+ *     directory
  */
 public record SinkholeConfig(
     List<HostPort> listen,
@@ -29,7 +31,8 @@ public record SinkholeConfig(
     Path source,
     PolicyConfig.Allowlist allowlist,
     List<PolicyConfig.ClientRule> clients,
-    Map<String, Map<String, PolicyConfig.FeedOverride>> groups) {
+    Map<String, Map<String, PolicyConfig.FeedOverride>> groups,
+    Path stateDir) {
 
   public SinkholeConfig {
     listen =
@@ -48,6 +51,7 @@ public record SinkholeConfig(
     allowlist = Objects.requireNonNullElse(allowlist, PolicyConfig.Allowlist.EMPTY);
     clients = clients == null ? List.of() : List.copyOf(clients);
     groups = groups == null ? Map.of() : Map.copyOf(groups);
+    stateDir = Objects.requireNonNullElse(stateDir, Path.of("var", "feeds"));
     for (PolicyConfig.ClientRule rule : clients) {
       if (rule.group() != null && !groups.containsKey(rule.group())) {
         throw new IllegalArgumentException(
@@ -70,7 +74,8 @@ public record SinkholeConfig(
         file,
         allowlist,
         clients,
-        groups);
+        groups,
+        stateDir);
   }
 
   /** The directory relative feed paths start from: the configuration file's own. */
@@ -156,6 +161,11 @@ public record SinkholeConfig(
    * @param monitorConfidence claims below the block threshold but at or above this are monitored;
    *     below it they are ignored
    * @param defaultConfidence confidence of entries that carry none (hosts files, plain lists)
+   * @param url HTTP(S) address to download the feed from, instead of {@code path}
+   * @param refresh how often a {@code url} feed is fetched again: seconds, or 90s, 15m, 1h, 1d
+   * @param timeoutMs connect and response timeout of one download
+   * @param maxShrink fraction of the last good indicator count a reload may lose before it is
+   *     refused and the last good contents kept; 1 accepts anything
    */
   public record Feed(
       String name,
@@ -166,14 +176,26 @@ public record SinkholeConfig(
       Boolean urlHosts,
       Integer blockConfidence,
       Integer monitorConfidence,
-      Integer defaultConfidence) {
+      Integer defaultConfidence,
+      java.net.URI url,
+      String refresh,
+      Integer timeoutMs,
+      Double maxShrink) {
     public Feed {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("every feed needs a name");
       }
-      if (path == null) {
-        throw new IllegalArgumentException("feed '" + name + "' needs a path");
+      if ((path == null) == (url == null)) {
+        throw new IllegalArgumentException("feed '" + name + "' needs either a path or a url");
       }
+      FeedSourceChecks.checkUrl(url);
+      refresh = Objects.requireNonNullElse(refresh, "1h");
+      FeedSourceChecks.seconds("refresh", refresh);
+      timeoutMs = Objects.requireNonNullElse(timeoutMs, 10_000);
+      if (timeoutMs < 100 || timeoutMs > 600_000) {
+        throw new IllegalArgumentException("timeout_ms must be 100-600000, was " + timeoutMs);
+      }
+      maxShrink = FeedSourceChecks.fraction("max_shrink", maxShrink, 0.5);
       format = Objects.requireNonNullElse(format, "auto");
       action = Objects.requireNonNullElse(action, Action.BLOCK);
       subdomains = Objects.requireNonNullElse(subdomains, true);
@@ -193,7 +215,12 @@ public record SinkholeConfig(
 
     /** A feed with every policy knob at its default. */
     public Feed(String name, Path path, String format, Action action) {
-      this(name, path, format, action, null, null, null, null, null);
+      this(name, path, format, action, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Seconds between downloads of a {@code url} feed. */
+    public long refreshSeconds() {
+      return FeedSourceChecks.seconds("refresh", refresh);
     }
   }
 
