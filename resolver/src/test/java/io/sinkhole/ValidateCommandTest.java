@@ -2,6 +2,7 @@ package io.sinkhole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sinkhole.testing.FeedServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -64,6 +65,18 @@ class ValidateCommandTest {
     assertThat(status).isEqualTo(2);
     assertThat(err.toString()).contains("line 4").contains("feeds[2].path").contains("gone.txt");
     assertThat(out.toString()).contains("feed hosts: 2 indicators");
+  }
+
+  @Test
+  void urlFeed_isDownloadedAndCounted() throws Exception {
+    try (FeedServer server = new FeedServer().serve("||bad-five.example^\n||bad-six.example^\n")) {
+      int status = validate("feeds:\n  - {name: remote, url: \"" + server.url("/ab") + "\"}\n");
+
+      assertThat(status).isZero();
+      assertThat(out.toString())
+          .contains(
+              "feed remote: 2 indicators {DOMAIN=2} from " + server.url("/ab") + " (adblock)");
+    }
   }
 
   @Test

@@ -2,6 +2,7 @@ package io.sinkhole.source;
 
 import static io.sinkhole.source.FileFeedReloadTest.blocked;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.sinkhole.testing.FeedServer;
 import io.sinkhole.testing.Poll;
@@ -78,6 +79,22 @@ class UrlFeedReloadTest {
     assertThat(blocked(sinkhole, "c2-one.example")).isTrue();
     assertThat(sinkhole.metric("sinkhole_feed_reloads_total{feed=\"remote\",result=\"kept\"}"))
         .isEqualTo(1.0);
+    assertThat(sinkhole.metric("sinkhole_feed_last_success_timestamp_seconds{feed=\"remote\"}"))
+        .isCloseTo(System.currentTimeMillis() / 1000.0, within(60.0));
+  }
+
+  @Test
+  void slowServer_timesOutAndKeepsBlocking() throws Exception {
+    sinkhole =
+        RunningSinkhole.start(
+            unbound.hostPort(),
+            yaml(server.url("/hosts"), "").replace("timeout_ms: 2000", "timeout_ms: 300"));
+
+    server.serve("0.0.0.0 other.example\n").delay(1500);
+    String summary = sinkhole.post("/admin/reload");
+
+    assertThat(summary).contains("remote: failed (timeout)");
+    assertThat(blocked(sinkhole, "c2-one.example")).isTrue();
   }
 
   @Test

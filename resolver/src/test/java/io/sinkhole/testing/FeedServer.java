@@ -23,6 +23,7 @@ public final class FeedServer implements AutoCloseable {
   private volatile String body = "";
   private volatile int version;
   private volatile int failWith;
+  private volatile long delayMillis;
 
   public FeedServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
@@ -49,6 +50,12 @@ public final class FeedServer implements AutoCloseable {
     return this;
   }
 
+  /** Waits this long before answering, to exercise timeouts. */
+  public FeedServer delay(long millis) {
+    delayMillis = millis;
+    return this;
+  }
+
   /** One line per request: its If-None-Match and If-Modified-Since values, "-" when absent. */
   public List<String> requests() {
     return List.copyOf(requests);
@@ -62,6 +69,7 @@ public final class FeedServer implements AutoCloseable {
     String inm = x.getRequestHeaders().getFirst("If-None-Match");
     String ims = x.getRequestHeaders().getFirst("If-Modified-Since");
     requests.add((inm == null ? "-" : inm) + " " + (ims == null ? "-" : ims));
+    UnboundUpstream.sleep(delayMillis);
     if (failWith != 0) {
       send(x, failWith, "<html>internal error</html>\n");
     } else if (etag().equals(inm)) {
