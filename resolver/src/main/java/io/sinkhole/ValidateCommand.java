@@ -85,10 +85,10 @@ final class ValidateCommand implements Callable<Integer> {
       String origin = feed.url() != null ? feed.url().toString() : r.path().toString();
       out.printf(
           Locale.ROOT,
-          "feed %s: %d indicators %s from %s (%s), %d skipped %s, %d problems%n",
+          "feed %s: %d indicators (%s) from %s (%s), %d skipped %s, %d problems%n",
           feed.name(),
           r.total(),
-          r.loaded(),
+          r.loadedByType(),
           origin,
           r.format().configName(),
           r.skipped().values().stream().mapToInt(Integer::intValue).sum(),

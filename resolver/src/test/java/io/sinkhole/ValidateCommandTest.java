@@ -47,8 +47,8 @@ class ValidateCommandTest {
 
     assertThat(status).isZero();
     assertThat(out.toString())
-        .contains("feed hosts: 2 indicators {DOMAIN=2}")
-        .contains("feed list: 2 indicators {DOMAIN=2}")
+        .contains("feed hosts: 2 indicators (domain 2)")
+        .contains("feed list: 2 indicators (domain 2)")
         .contains(dir.resolve("iocs/list.txt") + ":2: ")
         .contains("4 indicators, 1 problems, 0 unreadable feeds");
   }
@@ -75,7 +75,7 @@ class ValidateCommandTest {
       assertThat(status).isZero();
       assertThat(out.toString())
           .contains(
-              "feed remote: 2 indicators {DOMAIN=2} from " + server.url("/ab") + " (adblock)");
+              "feed remote: 2 indicators (domain 2) from " + server.url("/ab") + " (adblock)");
     }
   }
 
