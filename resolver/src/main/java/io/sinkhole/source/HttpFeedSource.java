@@ -15,6 +15,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A feed downloaded over HTTP(S) into {@code state_dir}. The last accepted download is kept as
@@ -23,6 +27,7 @@ import java.util.Properties;
  * If-None-Match} with the ETag, {@code If-Modified-Since} with the exact Last-Modified text).
  */
 final class HttpFeedSource implements FeedSource {
+  private static final Duration MAX_TRANSFER = Duration.ofMinutes(10);
   private final URI url;
   private final Duration timeout;
   private final HttpClient client;
@@ -58,16 +63,35 @@ final class HttpFeedSource implements FeedSource {
     HttpResponse<Path> response;
     try {
       Files.createDirectories(dir);
-      response = client.send(request, this::body);
-    } catch (HttpTimeoutException e) {
-      throw new FeedRejectedException("timeout", "no answer within " + timeout.toMillis() + " ms");
+      response = send(request);
     } catch (IOException e) {
       throw new FeedRejectedException("download", "download failed: " + e, e);
+    }
+    return handle(response);
+  }
+
+  /**
+   * The request timeout only covers the wait for the response headers; a server trickling the body
+   * would otherwise hold the single reload thread, so the whole transfer is bounded too.
+   */
+  private HttpResponse<Path> send(HttpRequest request) throws IOException, FeedRejectedException {
+    CompletableFuture<HttpResponse<Path>> future = client.sendAsync(request, this::body);
+    try {
+      return future.get(MAX_TRANSFER.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof HttpTimeoutException) {
+        throw new FeedRejectedException(
+            "timeout", "no answer within " + timeout.toMillis() + " ms");
+      }
+      throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      throw new FeedRejectedException("timeout", "transfer not done within " + MAX_TRANSFER);
     } catch (InterruptedException e) {
+      future.cancel(true);
       Thread.currentThread().interrupt();
       throw new FeedRejectedException("download", "interrupted", e);
     }
-    return handle(response);
   }
 
   private HttpResponse.BodySubscriber<Path> body(HttpResponse.ResponseInfo info) {
