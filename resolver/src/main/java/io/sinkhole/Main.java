@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     version = "sinkhole 0.1.0",
     description = "DNS sinkhole resolver: blocks names from threat-intelligence feeds.",
-    subcommands = {CheckCommand.class, KqlCommand.class})
+    subcommands = {CheckCommand.class, KqlCommand.class, ValidateCommand.class})
 public final class Main implements Callable<Integer> {
   private static final Logger LOG = LoggerFactory.getLogger(Main.class);
 

@@ -10,8 +10,8 @@ import io.sinkhole.metrics.MetricsServer;
 import io.sinkhole.metrics.SinkholeMetrics;
 import io.sinkhole.policy.Policy;
 import io.sinkhole.query.QueryProcessor;
-import io.sinkhole.source.FeedReport;
-import io.sinkhole.source.IocLoader;
+import io.sinkhole.source.FeedReloader;
+import io.sinkhole.source.HangupSignal;
 import io.sinkhole.transport.DnsServer;
 import io.sinkhole.transport.Transports;
 import io.sinkhole.upstream.ResolvConf;
@@ -39,6 +39,8 @@ public final class Sinkhole implements AutoCloseable {
   private DnsServer server;
   private MetricsServer http;
   private Upstreams upstreams;
+  private FeedReloader feeds;
+  private final Runnable onHangup = this::reloadInBackground;
   private volatile boolean ready;
 
   /** Starts everything; on failure, whatever started is stopped again. */
@@ -60,7 +62,8 @@ public final class Sinkhole implements AutoCloseable {
   private void startParts(SinkholeConfig config)
       throws ConfigException, IOException, InterruptedException {
     upstreams = upstreamsOf(config);
-    loadFeeds(config);
+    feeds = new FeedReloader(config, metrics, iocs::set);
+    feeds.loadAtStartup();
     policy.set(Policy.load(config));
     events =
         new EventPipeline(
@@ -74,8 +77,13 @@ public final class Sinkhole implements AutoCloseable {
           "answering DNS on {} (udp+tcp, {}, {} threads)", a, Transports.name(), config.threads());
     }
     http = new MetricsServer(config.metrics().listen().socketAddress(), metrics, () -> ready);
+    http.onPost("reload", this::reload);
     http.start();
     LOG.info("metrics on http://{}/metrics", HostPort.parse(hostPort(http.address())));
+    feeds.start();
+    if (HangupSignal.listen(onHangup)) {
+      LOG.info("feeds reload on SIGHUP and POST /admin/reload");
+    }
     ready = true;
   }
 
@@ -113,31 +121,6 @@ public final class Sinkhole implements AutoCloseable {
     return new Upstreams(out);
   }
 
-  private void loadFeeds(SinkholeConfig config) throws ConfigException {
-    IocLoader.Loaded loaded = IocLoader.load(config);
-    for (FeedReport r : loaded.reports()) {
-      LOG.info(
-          "feed {}: {} indicators {} from {} ({}), {} skipped {}, {} problems, {} ms",
-          r.name(),
-          r.total(),
-          r.loaded(),
-          r.path(),
-          r.format().configName(),
-          r.skipped().values().stream().mapToInt(Integer::intValue).sum(),
-          r.skipped(),
-          r.problems().size(),
-          r.millis());
-      r.problems().stream()
-          .limit(20)
-          .forEach(
-              p ->
-                  LOG.warn(
-                      "feed {}: line {}: {}: {}", r.name(), p.line(), p.reason(), p.excerpt()));
-    }
-    iocs.set(loaded.iocs());
-    LOG.info("{} distinct names listed", loaded.iocs().domainCount());
-  }
-
   private static String computer(SinkholeConfig config) {
     String computer = config.events().computer();
     return computer == null ? hostName() : computer;
@@ -169,10 +152,26 @@ public final class Sinkhole implements AutoCloseable {
     return metrics;
   }
 
+  /**
+   * Reloads every feed now and publishes the new indicator set; returns one line per feed. The
+   * configuration file is not read again (see docs/feeds-and-reloads.md).
+   */
+  public String reload() throws Exception {
+    return feeds.reloadAll();
+  }
+
+  private void reloadInBackground() {
+    feeds.reloadInBackground();
+  }
+
   /** Stops listening, waits for the events already queued to be written, and stops. */
   @Override
   public void close() {
     ready = false;
+    HangupSignal.remove(onHangup);
+    if (feeds != null) {
+      feeds.close();
+    }
     if (http != null) {
       http.close();
     }

@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param edns EDNS0 payload clamp (RFC 6891)
  * @param access which clients are answered
  * @param rateLimit per-prefix response rate limiting over UDP
+ * @param stateDir where downloaded feeds keep their last good copy; relative to the working
+ *     directory
  */
 public record SinkholeConfig(
     List<HostPort> listen,
@@ -37,7 +39,8 @@ public record SinkholeConfig(
     Tcp tcp,
     Edns edns,
     Access access,
-    RateLimit rateLimit) {
+    RateLimit rateLimit,
+    Path stateDir) {
 
   public SinkholeConfig {
     listen =
@@ -56,6 +59,7 @@ public record SinkholeConfig(
     allowlist = Objects.requireNonNullElse(allowlist, PolicyConfig.Allowlist.EMPTY);
     clients = clients == null ? List.of() : List.copyOf(clients);
     groups = groups == null ? Map.of() : Map.copyOf(groups);
+    stateDir = Objects.requireNonNullElse(stateDir, Path.of("var", "feeds"));
     for (PolicyConfig.ClientRule rule : clients) {
       if (rule.group() != null && !groups.containsKey(rule.group())) {
         throw new IllegalArgumentException(
@@ -86,7 +90,8 @@ public record SinkholeConfig(
         tcp,
         edns,
         access,
-        rateLimit);
+        rateLimit,
+        stateDir);
   }
 
   /** The directory relative feed paths start from: the configuration file's own. */
@@ -189,6 +194,11 @@ public record SinkholeConfig(
    * @param monitorConfidence claims below the block threshold but at or above this are monitored;
    *     below it they are ignored
    * @param defaultConfidence confidence of entries that carry none (hosts files, plain lists)
+   * @param url HTTP(S) address to download the feed from, instead of {@code path}
+   * @param refresh how often a {@code url} feed is fetched again: seconds, or 90s, 15m, 1h, 1d
+   * @param timeoutMs connect and response timeout of one download
+   * @param maxShrink fraction of the last good indicator count a reload may lose before it is
+   *     refused and the last good contents kept; 1 accepts anything
    */
   public record Feed(
       String name,
@@ -199,14 +209,26 @@ public record SinkholeConfig(
       Boolean urlHosts,
       Integer blockConfidence,
       Integer monitorConfidence,
-      Integer defaultConfidence) {
+      Integer defaultConfidence,
+      java.net.URI url,
+      String refresh,
+      Integer timeoutMs,
+      Double maxShrink) {
     public Feed {
       if (name == null || name.isBlank()) {
         throw new IllegalArgumentException("every feed needs a name");
       }
-      if (path == null) {
-        throw new IllegalArgumentException("feed '" + name + "' needs a path");
+      if ((path == null) == (url == null)) {
+        throw new IllegalArgumentException("feed '" + name + "' needs either a path or a url");
       }
+      FeedSourceChecks.checkUrl(url);
+      refresh = Objects.requireNonNullElse(refresh, "1h");
+      FeedSourceChecks.seconds("refresh", refresh);
+      timeoutMs = Objects.requireNonNullElse(timeoutMs, 10_000);
+      if (timeoutMs < 100 || timeoutMs > 600_000) {
+        throw new IllegalArgumentException("timeout_ms must be 100-600000, was " + timeoutMs);
+      }
+      maxShrink = FeedSourceChecks.fraction("max_shrink", maxShrink, 0.5);
       format = Objects.requireNonNullElse(format, "auto");
       action = Objects.requireNonNullElse(action, Action.BLOCK);
       subdomains = Objects.requireNonNullElse(subdomains, true);
@@ -226,7 +248,12 @@ public record SinkholeConfig(
 
     /** A feed with every policy knob at its default. */
     public Feed(String name, Path path, String format, Action action) {
-      this(name, path, format, action, null, null, null, null, null);
+      this(name, path, format, action, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Seconds between downloads of a {@code url} feed. */
+    public long refreshSeconds() {
+      return FeedSourceChecks.seconds("refresh", refresh);
     }
   }
 

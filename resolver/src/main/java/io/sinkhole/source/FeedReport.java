@@ -30,4 +30,9 @@ public record FeedReport(
   public int total() {
     return loaded.values().stream().mapToInt(Integer::intValue).sum();
   }
+
+  /** The loaded counts as text, such as {@code domain 647, url 114}; {@code none} when empty. */
+  public String loadedByType() {
+    return FeedLog.byType(loaded);
+  }
 }

@@ -2,9 +2,6 @@ package io.sinkhole.source;
 
 import io.sinkhole.config.ConfigException;
 import io.sinkhole.config.SinkholeConfig;
-import io.sinkhole.feed.FeedFormat;
-import io.sinkhole.feed.FeedReader;
-import io.sinkhole.feed.ParseResult;
 import io.sinkhole.ioc.IocSet;
 import io.sinkhole.ioc.IocSetBuilder;
 import io.sinkhole.ioc.IocSetBuilder.FeedOptions;
@@ -12,10 +9,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 
-/** Reads every configured feed and builds one new {@link IocSet} snapshot. */
+/**
+ * Reads every configured feed once and builds one {@link IocSet}, for commands that inspect the
+ * configuration ({@code sinkhole validate}, {@code sinkhole check}); the server uses {@link
+ * FeedReloader}. URL feeds are downloaded, and fall back to the copy the server saved.
+ */
 public final class IocLoader {
   private IocLoader() {}
 
@@ -23,8 +23,8 @@ public final class IocLoader {
   public record Loaded(IocSet iocs, List<FeedReport> reports) {}
 
   /**
-   * Loads every feed whose action is not {@code off}. A missing or unreadable feed file is a
-   * configuration error that names the file, line and field of the feed's {@code path}.
+   * Loads every feed whose action is not {@code off}. A feed that cannot be read is a configuration
+   * error that names the file, line and field of the feed's {@code path} or {@code url}.
    */
   public static Loaded load(SinkholeConfig config) throws ConfigException {
     IocSetBuilder builder = new IocSetBuilder();
@@ -35,65 +35,73 @@ public final class IocLoader {
       if (feed.action() == SinkholeConfig.Action.OFF) {
         continue;
       }
-      reports.add(loadFeed(config, i, feed, builder));
+      FeedContents contents = readOnce(config, i);
+      builder.addFeed(
+          new FeedOptions(i, feed.name(), feed.subdomains(), feed.urlHosts()),
+          contents.parsed().indicators());
+      reports.add(contents.report(feed.name()));
     }
     return new Loaded(builder.build(), reports);
   }
 
-  private static FeedReport loadFeed(
-      SinkholeConfig config, int index, SinkholeConfig.Feed feed, IocSetBuilder builder)
-      throws ConfigException {
-    Path path = config.baseDir().resolve(feed.path()).normalize();
-    long start = System.nanoTime();
-    ParseResult parsed;
-    FeedFormat format;
+  /** Reads feed number {@code index} once and reports what it holds. */
+  public static FeedReport read(SinkholeConfig config, int index) throws ConfigException {
+    return readOnce(config, index).report(config.feeds().get(index).name());
+  }
+
+  private static FeedContents readOnce(SinkholeConfig config, int index) throws ConfigException {
+    SinkholeConfig.Feed feed = config.feeds().get(index);
     try {
-      if (!Files.isRegularFile(path)) {
-        throw new IOException("file not found: " + path);
+      if (feed.url() == null) {
+        return FeedContents.read(feed, config.baseDir().resolve(feed.path()).normalize());
       }
-      format = formatOf(feed, path);
-      parsed = FeedReader.read(path, format);
-    } catch (IOException | IllegalArgumentException e) {
-      String pointer = "/feeds/" + index + "/path";
+      return download(config, feed);
+    } catch (FeedRejectedException e) {
+      String field = feed.url() == null ? "path" : "url";
+      String pointer = "/feeds/" + index + "/" + field;
       throw new ConfigException(
-          config.source()
-              + ": line "
-              + config.lineOf(pointer)
-              + ": field 'feeds["
-              + index
-              + "].path': "
-              + e.getMessage(),
+          String.format(
+              "%s: line %d: field 'feeds[%d].%s': %s",
+              config.source(), config.lineOf(pointer), index, field, e.getMessage()),
           e);
     }
-    builder.addFeed(
-        new FeedOptions(index, feed.name(), feed.subdomains(), feed.urlHosts()),
-        parsed.indicators());
-    long millis = (System.nanoTime() - start) / 1_000_000;
-    return new FeedReport(
-        feed.name(),
-        path,
-        format,
-        countByType(parsed),
-        parsed.skipped(),
-        parsed.problems(),
-        millis);
   }
 
-  private static FeedFormat formatOf(SinkholeConfig.Feed feed, Path path) throws IOException {
-    if ("auto".equalsIgnoreCase(feed.format())) {
-      FeedFormat detected = FeedReader.detect(path);
-      if (detected == null) {
-        throw new IOException("cannot tell the format of " + path + "; set 'format:'");
+  /**
+   * Downloads into a scratch directory: the saved copy and its validators belong to the running
+   * server, whose next conditional request must match what it actually holds.
+   */
+  private static FeedContents download(SinkholeConfig config, SinkholeConfig.Feed feed)
+      throws FeedRejectedException {
+    Path scratch = null;
+    try {
+      scratch = Files.createTempDirectory("sinkhole-feed");
+      HttpFeedSource source = new HttpFeedSource(feed, scratch);
+      return FeedContents.read(feed, source.fetch(false));
+    } catch (IOException e) {
+      throw new FeedRejectedException("download", "no scratch directory: " + e.getMessage(), e);
+    } catch (FeedRejectedException e) {
+      Path saved = new HttpFeedSource(feed, config.stateDir()).savedCopy();
+      if (saved == null) {
+        throw e;
       }
-      return detected;
+      return FeedContents.read(feed, saved);
+    } finally {
+      deleteTree(scratch);
     }
-    return FeedFormat.fromConfigName(feed.format());
   }
 
-  private static EnumMap<io.sinkhole.ioc.IndicatorType, Integer> countByType(ParseResult r) {
-    EnumMap<io.sinkhole.ioc.IndicatorType, Integer> out =
-        new EnumMap<>(io.sinkhole.ioc.IndicatorType.class);
-    r.indicators().forEach(ind -> out.merge(ind.type(), 1, Integer::sum));
-    return out;
+  private static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
+    try (var files = Files.list(dir)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(dir);
+    } catch (IOException e) {
+      // A temporary directory left behind is harmless.
+    }
   }
 }

@@ -58,6 +58,7 @@ public final class RunningSinkhole implements AutoCloseable {
             + "events:\n  file: \""
             + events
             + "\"\n  computer: \"test-host\"\n"
+            + (yaml.contains("state_dir:") ? "" : "state_dir: \"" + dir.resolve("state") + "\"\n")
             + yaml;
     Path conf = dir.resolve("sinkhole.yaml");
     Files.writeString(conf, full);
@@ -87,6 +88,17 @@ public final class RunningSinkhole implements AutoCloseable {
     HttpRequest req =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getPort() + path))
             .timeout(Duration.ofSeconds(5))
+            .build();
+    return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).body();
+  }
+
+  /** POSTs to a path on the metrics port (such as {@code /admin/reload}) and returns the body. */
+  public String post(String path) throws IOException, InterruptedException {
+    InetSocketAddress a = sinkhole.metricsAddress();
+    HttpRequest req =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getPort() + path))
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.noBody())
             .build();
     return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).body();
   }

@@ -1,0 +1,69 @@
+package io.sinkhole.source;
+
+import io.sinkhole.config.SinkholeConfig;
+
+/**
+ * One configured feed and its last good contents. Written only by the reload thread; the volatile
+ * fields are read by metric scrapes.
+ */
+final class FeedState {
+  final int index;
+  final SinkholeConfig.Feed feed;
+  final FeedSource source;
+  private volatile FeedContents good;
+  private volatile long lastSuccessMillis;
+  private FileSignature seen;
+  private boolean lastAttemptGood;
+
+  FeedState(int index, SinkholeConfig.Feed feed, FeedSource source) {
+    this.index = index;
+    this.feed = feed;
+    this.source = source;
+  }
+
+  String name() {
+    return feed.name();
+  }
+
+  /** The last good contents, or null before the first good load. */
+  FeedContents good() {
+    return good;
+  }
+
+  int goodCount() {
+    FeedContents g = good;
+    return g == null ? 0 : g.count();
+  }
+
+  void accept(FeedContents contents, long nowMillis) {
+    good = contents;
+    confirmed(nowMillis);
+  }
+
+  /** The current contents were found up to date (HTTP 304, an unchanged file). */
+  void confirmed(long nowMillis) {
+    lastSuccessMillis = nowMillis;
+    lastAttemptGood = true;
+  }
+
+  void failed() {
+    lastAttemptGood = false;
+  }
+
+  boolean lastAttemptGood() {
+    return lastAttemptGood;
+  }
+
+  long lastSuccessMillis() {
+    return lastSuccessMillis;
+  }
+
+  /** The file's signature when it was last read (local feeds), for the watcher. */
+  FileSignature seen() {
+    return seen;
+  }
+
+  void seen(FileSignature signature) {
+    seen = signature;
+  }
+}
