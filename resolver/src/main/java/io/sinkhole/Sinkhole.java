@@ -65,9 +65,7 @@ public final class Sinkhole implements AutoCloseable {
     policy.set(new Policy(config));
     events = new EventPipeline(List.of(fileSink(config)), metrics, 65536);
     QueryProcessor processor = new QueryProcessor(iocs::get, policy::get, config, events, metrics);
-    server =
-        new DnsServer(
-            config.threads(), upstreams, config.forwarding().timeoutMs(), processor, metrics);
+    server = new DnsServer(config.threads(), upstreams, config.forwarding(), processor, metrics);
     for (HostPort listen : config.listen()) {
       InetSocketAddress a = server.bind(listen.socketAddress());
       dnsAddresses.add(a);
@@ -111,7 +109,7 @@ public final class Sinkhole implements AutoCloseable {
           hp.toString());
     }
     LOG.info("forwarding to {} (from {})", list, origin);
-    return new Upstreams(out);
+    return new Upstreams(out, config.forwarding().probeIntervalMs());
   }
 
   private void loadFeeds(SinkholeConfig config) throws ConfigException {

@@ -13,6 +13,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
+import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.metrics.SinkholeMetrics;
 import io.sinkhole.query.QueryProcessor;
 import io.sinkhole.upstream.UpstreamClient;
@@ -42,7 +43,7 @@ public final class DnsServer implements AutoCloseable {
   public DnsServer(
       int threads,
       Upstreams upstreams,
-      long upstreamTimeoutMillis,
+      SinkholeConfig.Forwarding forwarding,
       QueryProcessor processor,
       SinkholeMetrics metrics)
       throws InterruptedException {
@@ -50,7 +51,7 @@ public final class DnsServer implements AutoCloseable {
     this.group = Transports.group(threads, "sinkhole-dns");
     for (EventExecutor e : group) {
       EventLoop loop = (EventLoop) e;
-      UpstreamClient c = new UpstreamClient(loop, upstreams, upstreamTimeoutMillis, 4096, metrics);
+      UpstreamClient c = new UpstreamClient(loop, upstreams, forwarding, metrics);
       c.start(Transports.datagram(), new InetSocketAddress(0));
       upstreamClients.put(loop, c);
     }
