@@ -111,7 +111,7 @@ class SinkholeEndToEndTest {
 
     List<JsonNode> rows = sinkhole.awaitEvents(2);
     JsonNode blocked = row(rows, "events-check.api.r0csgo.com");
-    JsonNode allowed = row(rows, "www." + UnboundUpstream.ZONE);
+    JsonNode allowed = row(rows, "www." + UnboundUpstream.ZONE, "A");
 
     assertThat(blocked.get("IndicatorThreatType").asText()).isEqualTo("botnet_cc");
     assertThat(blocked.get("Confidence").asText()).isEqualTo("75");
@@ -127,8 +127,14 @@ class SinkholeEndToEndTest {
   }
 
   private static JsonNode row(List<JsonNode> rows, String name) {
+    return row(rows, name, null);
+  }
+
+  /** The last row for {@code name} (and {@code qtype} unless null): other tests query it too. */
+  private static JsonNode row(List<JsonNode> rows, String name, String qtype) {
     return rows.stream()
         .filter(r -> r.get("Name").asText().equals(name))
+        .filter(r -> qtype == null || r.get("QueryType").asText().equals(qtype))
         .reduce((a, b) -> b)
         .orElseThrow(() -> new AssertionError("no event for " + name + " in " + rows));
   }
