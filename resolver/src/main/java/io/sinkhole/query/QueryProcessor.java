@@ -148,7 +148,7 @@ public final class QueryProcessor {
     hit.writeTo(out, x.query().id(), x.message(), x.query().questionEnd(), cache.nanos());
     Verdict ev = v.matched() ? v : found;
     Action a = ev.outcome() == Outcome.MONITOR ? Action.MONITORED : Action.ALLOWED;
-    finish(x, name, out, hit.rcode(), a, QueryOutcome.CACHED, ev, null);
+    finish(x, name, out, hit.rcode(), a, QueryOutcome.CACHED, ev, hit.verdict().upstream());
     return true;
   }
 
@@ -189,7 +189,7 @@ public final class QueryProcessor {
       String upstream) {
     byte[] wire = ByteBufUtil.getBytes(response);
     Verdict found = INSPECTORS.get().inspect(wire, snapshot, policy.get(), x.receivedMillis());
-    cache.put(key, wire, new Inspected(found, snapshot));
+    cache.put(key, wire, new Inspected(found, snapshot, upstream));
     if (found.outcome() == Outcome.BLOCK) {
       response.release();
       answerBlocked(x, name, found);
