@@ -74,21 +74,25 @@ public final class QueryProcessor {
   public void process(Exchange x) {
     Query q = x.query();
     String name = q.presentationName();
-    IocSet snapshot = iocs.get();
+    IocSet snapshot = iocs.get(); // one snapshot for the whole query, reloads included
+    // 1-2. Name match first: local work, so blocks never wait on an upstream.
     Verdict v = decide(q, name, snapshot, x.receivedMillis());
     if (v.outcome() == Outcome.BLOCK) {
       answerBlocked(x, name, v);
       return;
     }
+    // 3. RFC 6303 zones: no upstream can answer them, and asking leaks internal addresses.
     int zone = localZones.zoneLabel(q);
     if (zone >= 0) {
       answerLocal(x, name, v, zone);
       return;
     }
+    // 4. Cache after the match, so a newly listed name is never served from cache.
     CacheKey key = keyOf(q);
     if (cache.enabled() && answerFromCache(x, name, v, key, snapshot)) {
       return;
     }
+    // 5. Forward; the answer is inspected, cached and relayed in relay().
     forward(x, name, v, key, snapshot);
   }
 

@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
 public final class UpstreamClient {
   private static final Logger LOG = LoggerFactory.getLogger(UpstreamClient.class);
 
+  /** Clients waiting on one question; beyond this an identical question fails fast too. */
+  static final int MAX_WAITERS = 256;
+
+  /** A single upstream still gets a second try: one lost datagram should not mean SERVFAIL. */
+  private static final int MIN_ATTEMPTS = 2;
+
   private final EventLoop loop;
   private final Upstreams upstreams;
   private final long timeoutNanos;
@@ -76,11 +82,11 @@ public final class UpstreamClient {
     Pending.Waiter w =
         new Pending.Waiter(query, query.getUnsignedShort(query.readerIndex()), callback);
     Pending joined = key == null ? null : byQuestion.get(key);
-    if (joined != null) {
+    if (joined != null && joined.waiters.size() < MAX_WAITERS) {
       joined.waiters.add(w);
       return;
     }
-    if (inFlightCount >= maxInFlight) {
+    if (joined != null || inFlightCount >= maxInFlight) {
       // Bounded work (issue #4): fail fast rather than queue behind a slow upstream.
       metrics.upstreamError("all", "overloaded");
       deliverFailure(List.of(w), "overloaded");
@@ -144,7 +150,8 @@ public final class UpstreamClient {
     metrics.upstreamError(u.label(), reason);
     closeTcp(p);
     p.attempt++;
-    if (p.attempt < upstreams.size() && System.nanoTime() < p.deadlineNanos) {
+    int attempts = Math.max(upstreams.size(), MIN_ATTEMPTS);
+    if (p.attempt < attempts && System.nanoTime() < p.deadlineNanos) {
       p.upstreamIndex = upstreams.next(p.upstreamIndex);
       send(p);
       return;

@@ -126,11 +126,12 @@ class UpstreamClientTest {
     upstream.tcpScript((q, r) -> {});
 
     Message first = sinkhole.probe().query("tc-fail.zone.example", Type.A);
+    long asked = upstream.udpQueriesFor("tc-fail.zone.example.");
     Message second = sinkhole.probe().query("tc-fail.zone.example", Type.A);
 
     assertThat(first.getRcode()).isEqualTo(Rcode.SERVFAIL);
     assertThat(second.getRcode()).isEqualTo(Rcode.SERVFAIL);
-    assertThat(upstream.udpQueriesFor("tc-fail.zone.example.")).isEqualTo(2);
+    assertThat(upstream.udpQueriesFor("tc-fail.zone.example.")).isGreaterThan(asked);
   }
 
   @Test
@@ -142,7 +143,8 @@ class UpstreamClientTest {
     long millis = (System.nanoTime() - start) / 1_000_000;
 
     assertThat(m.getRcode()).isEqualTo(Rcode.SERVFAIL);
-    assertThat(millis).isBetween(250L, 1500L);
+    assertThat(millis).isBetween(550L, 1500L);
+    assertThat(upstream.udpQueriesFor("silent.zone.example.")).isEqualTo(2);
   }
 
   @Test
