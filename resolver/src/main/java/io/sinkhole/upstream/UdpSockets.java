@@ -68,15 +68,6 @@ final class UdpSockets {
     return tcpType;
   }
 
-  /** The local address of each socket; for tests. */
-  InetSocketAddress[] localAddresses() {
-    InetSocketAddress[] out = new InetSocketAddress[channels.length];
-    for (int i = 0; i < channels.length; i++) {
-      out[i] = (InetSocketAddress) channels[i].localAddress();
-    }
-    return out;
-  }
-
   void close() {
     for (Channel ch : channels) {
       if (ch != null) {

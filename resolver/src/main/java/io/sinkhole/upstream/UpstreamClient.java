@@ -1,6 +1,7 @@
 package io.sinkhole.upstream;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramChannel;
 import io.sinkhole.config.SinkholeConfig;
@@ -206,7 +207,8 @@ public final class UpstreamClient {
     armTimer(p);
     ByteBuf out = p.query.retainedDuplicate();
     out.setShort(out.readerIndex(), p.id);
-    p.tcp =
+    Channel[] mine = new Channel[1];
+    mine[0] =
         TcpRetry.send(
             loop,
             sockets.tcpType(),
@@ -214,10 +216,13 @@ public final class UpstreamClient {
             out,
             reply -> onTcpReply(p, u, reply),
             () -> {
-              if (inFlight[p.id] == p && p.tcp != null) {
+              // Only the connection still in use may fail the question; one closed after a
+              // timeout (or replaced by a retry elsewhere) reports here too and is ignored.
+              if (inFlight[p.id] == p && p.tcp != null && p.tcp == mine[0]) {
                 failed(p, "tcp");
               }
             });
+    p.tcp = mine[0];
   }
 
   private void onTcpReply(Pending p, Upstream u, ByteBuf reply) {
@@ -253,11 +258,6 @@ public final class UpstreamClient {
         w.query().release();
       }
     }
-  }
-
-  /** Forwarded questions waiting on this loop; for tests and metrics. */
-  int inFlight() {
-    return inFlightCount;
   }
 
   /** Upstreams as given; exposed for logging. */
