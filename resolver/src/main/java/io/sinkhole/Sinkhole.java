@@ -118,7 +118,7 @@ public final class Sinkhole implements AutoCloseable {
           hp.toString());
     }
     LOG.info("forwarding to {} (from {})", list, origin);
-    return new Upstreams(out);
+    return new Upstreams(out, config.forwarding().probeIntervalMs());
   }
 
   private static String computer(SinkholeConfig config) {

@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param rateLimit per-prefix response rate limiting over UDP
  * @param stateDir where downloaded feeds keep their last good copy; relative to the working
  *     directory
+ * @param cache the response cache (issue #4, #5)
+ * @param localZones names answered here without forwarding (RFC 6303)
  */
 public record SinkholeConfig(
     List<HostPort> listen,
@@ -40,7 +42,9 @@ public record SinkholeConfig(
     Edns edns,
     Access access,
     RateLimit rateLimit,
-    Path stateDir) {
+    Path stateDir,
+    CacheConfig cache,
+    LocalZonesConfig localZones) {
 
   public SinkholeConfig {
     listen =
@@ -50,7 +54,8 @@ public record SinkholeConfig(
       throw new IllegalArgumentException("threads must be 1-256, was " + threads);
     }
     upstreams = upstreams == null ? List.of() : List.copyOf(upstreams);
-    forwarding = Objects.requireNonNullElse(forwarding, new Forwarding(null));
+    forwarding =
+        Objects.requireNonNullElse(forwarding, new Forwarding(null, null, null, null, null));
     metrics = Objects.requireNonNullElse(metrics, new Metrics(null));
     block = Objects.requireNonNullElse(block, new Block(null, null, null, null, null));
     events = Objects.requireNonNullElse(events, new Events(null, null, null, null));
@@ -70,6 +75,8 @@ public record SinkholeConfig(
     edns = Objects.requireNonNullElse(edns, Edns.defaults());
     access = Objects.requireNonNullElse(access, Access.defaults());
     rateLimit = Objects.requireNonNullElse(rateLimit, RateLimit.defaults());
+    cache = Objects.requireNonNullElse(cache, new CacheConfig(null, null, null, null));
+    localZones = Objects.requireNonNullElse(localZones, new LocalZonesConfig(null, null));
   }
 
   /** Returns a copy that remembers the file it was read from. */
@@ -91,7 +98,9 @@ public record SinkholeConfig(
         edns,
         access,
         rateLimit,
-        stateDir);
+        stateDir,
+        cache,
+        localZones);
   }
 
   /** The directory relative feed paths start from: the configuration file's own. */
@@ -107,12 +116,40 @@ public record SinkholeConfig(
 
   /**
    * @param timeoutMs how long one upstream gets before the next is tried
+   * @param deadlineMs how long a query may wait for upstreams in all before it gets SERVFAIL; below
+   *     the 5 s stub resolvers wait, so a client hears SERVFAIL rather than silence
+   * @param maxInFlight forwarded queries waiting per event loop; more fail fast with SERVFAIL
+   * @param sockets UDP sockets per event loop, each on its own random port (RFC 5452 section 9.2)
+   * @param probeIntervalMs how often an unhealthy upstream is given one real query to recover
    */
-  public record Forwarding(Integer timeoutMs) {
+  public record Forwarding(
+      Integer timeoutMs,
+      Integer deadlineMs,
+      Integer maxInFlight,
+      Integer sockets,
+      Integer probeIntervalMs) {
     public Forwarding {
       timeoutMs = Objects.requireNonNullElse(timeoutMs, 2000);
       if (timeoutMs < 10 || timeoutMs > 60_000) {
         throw new IllegalArgumentException("timeout_ms must be 10-60000, was " + timeoutMs);
+      }
+      deadlineMs = Objects.requireNonNullElse(deadlineMs, Math.max(timeoutMs, 4500));
+      if (deadlineMs < timeoutMs || deadlineMs > 120_000) {
+        throw new IllegalArgumentException(
+            "deadline_ms must be timeout_ms-120000, was " + deadlineMs);
+      }
+      maxInFlight = Objects.requireNonNullElse(maxInFlight, 4096);
+      if (maxInFlight < 1 || maxInFlight > 60_000) {
+        throw new IllegalArgumentException("max_in_flight must be 1-60000, was " + maxInFlight);
+      }
+      sockets = Objects.requireNonNullElse(sockets, 4);
+      if (sockets < 1 || sockets > 64) {
+        throw new IllegalArgumentException("sockets must be 1-64, was " + sockets);
+      }
+      probeIntervalMs = Objects.requireNonNullElse(probeIntervalMs, 5000);
+      if (probeIntervalMs < 10 || probeIntervalMs > 3_600_000) {
+        throw new IllegalArgumentException(
+            "probe_interval_ms must be 10-3600000, was " + probeIntervalMs);
       }
     }
   }

@@ -2,12 +2,17 @@ package io.sinkhole.query;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.sinkhole.cache.CacheKey;
+import io.sinkhole.cache.CachedAnswer;
+import io.sinkhole.cache.ResponseCache;
 import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.event.DnsEvent;
 import io.sinkhole.event.DnsEvent.Action;
 import io.sinkhole.event.EventPipeline;
+import io.sinkhole.inspect.AnswerInspector;
 import io.sinkhole.ioc.DomainMatch;
 import io.sinkhole.ioc.IocSet;
+import io.sinkhole.localzone.LocalZones;
 import io.sinkhole.metrics.QueryOutcome;
 import io.sinkhole.metrics.SinkholeMetrics;
 import io.sinkhole.policy.Policy;
@@ -20,23 +25,34 @@ import io.sinkhole.wire.Rcode;
 import java.util.function.Supplier;
 
 /**
- * The path of a parsed query. The stages, in order:
+ * The path of a parsed query. The stages, in order, each where it is for a reason:
  *
  * <ol>
- *   <li>match the query name against the IOC snapshot: local work, so a dead upstream never delays
+ *   <li>match the query name against one IOC snapshot: local work, so a dead upstream never delays
  *       a block;
  *   <li>a block is answered here and never leaves the host;
- *   <li>everything else (including monitored matches) is forwarded, and the upstream's answer is
- *       relayed unchanged apart from the ID;
- *   <li>every outcome, failures included, is counted and becomes one event.
+ *   <li>local zones (private reverse lookups, RFC 6303) are answered here: no upstream can know
+ *       them, and forwarding them leaks internal addresses;
+ *   <li>the cache, after the IOC match so that a name listed since the answer was stored is
+ *       blocked, and carrying the inspection verdict stored with the answer;
+ *   <li>everything else (including monitored matches) is forwarded; the answer is inspected (alias
+ *       targets and addresses against the indicators), stored or evicted, then relayed;
+ *   <li>every outcome, failures included, is counted and becomes one event ({@link #finish}).
  * </ol>
  */
 public final class QueryProcessor {
   private static final ThreadLocal<long[]> HASHES = ThreadLocal.withInitial(() -> new long[128]);
+  private static final ThreadLocal<AnswerInspector> INSPECTORS =
+      ThreadLocal.withInitial(AnswerInspector::new);
+
+  /** RFC 6303 section 3: the TTL and negative TTL of the locally served reverse zones. */
+  private static final int LOCAL_ZONE_TTL = 10800;
 
   private final Supplier<IocSet> iocs;
   private final Supplier<Policy> policy;
   private final BlockAnswers blockAnswers;
+  private final LocalZones localZones;
+  private final ResponseCache<Inspected> cache;
   private final EventPipeline events;
   private final SinkholeMetrics metrics;
 
@@ -49,6 +65,8 @@ public final class QueryProcessor {
     this.iocs = iocs;
     this.policy = policy;
     this.blockAnswers = new BlockAnswers(config.block());
+    this.localZones = new LocalZones(config.localZones());
+    this.cache = new ResponseCache<>(config.cache(), metrics);
     this.events = events;
     this.metrics = metrics;
   }
@@ -56,26 +74,38 @@ public final class QueryProcessor {
   public void process(Exchange x) {
     Query q = x.query();
     String name = q.presentationName();
-    Verdict v = decide(x, name);
+    IocSet snapshot = iocs.get(); // one snapshot for the whole query, reloads included
+    // 1-2. Name match first: local work, so blocks never wait on an upstream.
+    Verdict v = decide(x, name, snapshot);
     if (v.outcome() == Outcome.BLOCK) {
       answerBlocked(x, name, v);
       return;
     }
-    forward(x, name, v);
+    // 3. RFC 6303 zones: no upstream can answer them, and asking leaks internal addresses.
+    int zone = localZones.zoneLabel(q);
+    if (zone >= 0) {
+      answerLocal(x, name, v, zone);
+      return;
+    }
+    // 4. Cache after the match, so a newly listed name is never served from cache.
+    CacheKey key = keyOf(q);
+    if (cache.enabled() && answerFromCache(x, name, v, key, snapshot)) {
+      return;
+    }
+    // 5. Forward; the answer is inspected, cached and relayed in relay().
+    forward(x, name, v, key, snapshot);
   }
 
-  private Verdict decide(Exchange x, String name) {
+  private Verdict decide(Exchange x, String name, IocSet snapshot) {
     Query q = x.query();
-    long nowMillis = x.receivedMillis();
     DomainMatch m =
-        iocs.get()
-            .match(
-                q.nameBytes(),
-                labelStarts(q),
-                q.labelCount(),
-                q.nameLength(),
-                nowMillis,
-                HASHES.get());
+        snapshot.match(
+            q.nameBytes(),
+            labelStarts(q),
+            q.labelCount(),
+            q.nameLength(),
+            x.receivedMillis(),
+            HASHES.get());
     return policy.get().decide(m, name, x.client().getAddress());
   }
 
@@ -87,6 +117,17 @@ public final class QueryProcessor {
     return starts;
   }
 
+  private static CacheKey keyOf(Query q) {
+    return CacheKey.of(
+        q.nameBytes(),
+        q.nameLength(),
+        q.qtype(),
+        q.qclass(),
+        q.dnssecOk(),
+        q.checkingDisabled(),
+        q.edns());
+  }
+
   private void answerBlocked(Exchange x, String name, Verdict v) {
     ByteBuf out = x.alloc().buffer(x.query().questionEnd() + 128);
     int rcode = blockAnswers.write(out, x.message(), x.query(), v);
@@ -94,9 +135,35 @@ public final class QueryProcessor {
     finish(x, name, out, rcode, Action.BLOCKED, QueryOutcome.BLOCKED, v, null);
   }
 
-  private void forward(Exchange x, String name, Verdict v) {
-    boolean monitored = v.outcome() == Outcome.MONITOR;
-    if (monitored) {
+  /** NXDOMAIN below the zone apex, NODATA at it, with the zone's SOA (RFC 6303 section 3). */
+  private void answerLocal(Exchange x, String name, Verdict v, int zoneLabel) {
+    ByteBuf out = x.alloc().buffer(x.query().questionEnd() + 128);
+    int rcode = zoneLabel == 0 ? Rcode.NOERROR : Rcode.NXDOMAIN;
+    LocalAnswers.negative(out, x.message(), x.query(), rcode, zoneLabel, LOCAL_ZONE_TTL, null);
+    finish(x, name, out, rcode, Action.LOCAL, QueryOutcome.LOCAL, v, null);
+  }
+
+  private boolean answerFromCache(
+      Exchange x, String name, Verdict v, CacheKey key, IocSet snapshot) {
+    CachedAnswer<Inspected> hit = cache.get(key, i -> i.snapshot() == snapshot);
+    if (hit == null) {
+      return false;
+    }
+    Verdict found = hit.verdict().verdict();
+    if (found.outcome() == Outcome.BLOCK) {
+      answerBlocked(x, name, found);
+      return true;
+    }
+    ByteBuf out = x.alloc().buffer(hit.size());
+    hit.writeTo(out, x.query().id(), x.message(), x.query().questionEnd(), cache.nanos());
+    Verdict ev = v.matched() ? v : found;
+    Action a = ev.outcome() == Outcome.MONITOR ? Action.MONITORED : Action.ALLOWED;
+    finish(x, name, out, hit.rcode(), a, QueryOutcome.CACHED, ev, hit.verdict().upstream());
+    return true;
+  }
+
+  private void forward(Exchange x, String name, Verdict v, CacheKey key, IocSet snapshot) {
+    if (v.outcome() == Outcome.MONITOR) {
       metrics.block(v.claim().threat().threatType(), v.claim().feedName(), "monitored");
     }
     ByteBuf query = x.message().retain();
@@ -104,13 +171,11 @@ public final class QueryProcessor {
         .forward(
             query,
             x.query().questionEnd(),
+            key,
             new UpstreamCallback() {
               @Override
               public void answered(ByteBuf response, String upstream) {
-                int rcode = response.getUnsignedByte(response.readerIndex() + 3) & 0x0f;
-                Action a = monitored ? Action.MONITORED : Action.ALLOWED;
-                QueryOutcome o = monitored ? QueryOutcome.MONITORED : QueryOutcome.FORWARDED;
-                finish(x, name, response, rcode, a, o, v, upstream);
+                relay(x, name, v, key, snapshot, response, upstream);
               }
 
               @Override
@@ -121,6 +186,34 @@ public final class QueryProcessor {
                     x, name, out, Rcode.SERVFAIL, Action.SERVFAIL, QueryOutcome.SERVFAIL, v, null);
               }
             });
+  }
+
+  /** Inspects a forwarded answer, stores (or evicts) it, and relays it or blocks instead. */
+  private void relay(
+      Exchange x,
+      String name,
+      Verdict v,
+      CacheKey key,
+      IocSet snapshot,
+      ByteBuf response,
+      String upstream) {
+    byte[] wire = ByteBufUtil.getBytes(response);
+    Verdict found =
+        INSPECTORS
+            .get()
+            .inspect(wire, snapshot, policy.get(), x.receivedMillis(), x.client().getAddress());
+    cache.put(key, wire, new Inspected(found, snapshot, upstream));
+    if (found.outcome() == Outcome.BLOCK) {
+      response.release();
+      answerBlocked(x, name, found);
+      return;
+    }
+    int rcode = response.getUnsignedByte(response.readerIndex() + 3) & 0x0f;
+    Verdict ev = v.matched() ? v : found;
+    boolean monitored = ev.outcome() == Outcome.MONITOR;
+    Action a = monitored ? Action.MONITORED : Action.ALLOWED;
+    QueryOutcome o = monitored ? QueryOutcome.MONITORED : QueryOutcome.FORWARDED;
+    finish(x, name, response, rcode, a, o, ev, upstream);
   }
 
   /** The one place where an answer leaves, is counted and becomes an event. */

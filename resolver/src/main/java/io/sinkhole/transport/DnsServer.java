@@ -58,10 +58,9 @@ public final class DnsServer implements AutoCloseable {
     this.config = config;
     this.threads = config.threads();
     this.group = Transports.group(threads, "sinkhole-dns");
-    long timeout = config.forwarding().timeoutMs();
     for (EventExecutor e : group) {
       EventLoop loop = (EventLoop) e;
-      UpstreamClient c = new UpstreamClient(loop, upstreams, timeout, 4096, metrics);
+      UpstreamClient c = new UpstreamClient(loop, upstreams, config.forwarding(), metrics);
       c.start(Transports.datagram(), new InetSocketAddress(0));
       upstreamClients.put(loop, c);
     }

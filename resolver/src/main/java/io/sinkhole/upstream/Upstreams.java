@@ -2,15 +2,20 @@ package io.sinkhole.upstream;
 
 import java.util.List;
 
-/** The configured upstreams in order of preference, with failover to the healthy ones first. */
+/**
+ * The configured upstreams in order of preference, with failover to the healthy ones first and a
+ * periodic probe of the unhealthy ones.
+ */
 public final class Upstreams {
   private final List<Upstream> all;
+  private final long probeIntervalNanos;
 
-  public Upstreams(List<Upstream> all) {
+  public Upstreams(List<Upstream> all, long probeIntervalMillis) {
     if (all.isEmpty()) {
       throw new IllegalArgumentException("at least one upstream is needed");
     }
     this.all = List.copyOf(all);
+    this.probeIntervalNanos = probeIntervalMillis * 1_000_000L;
   }
 
   public List<Upstream> all() {
@@ -25,10 +30,18 @@ public final class Upstreams {
     return all.get(i);
   }
 
-  /** The first healthy upstream in configured order, or the first one if none is healthy. */
-  int firstChoice() {
+  long probeIntervalNanos() {
+    return probeIntervalNanos;
+  }
+
+  /**
+   * The first upstream in configured order that is healthy or due for its recovery probe; the first
+   * one when none is.
+   */
+  int firstChoice(long nowNanos) {
     for (int i = 0; i < all.size(); i++) {
-      if (all.get(i).healthy()) {
+      Upstream u = all.get(i);
+      if (u.healthy() || u.claimProbe(nowNanos, probeIntervalNanos)) {
         return i;
       }
     }

@@ -41,6 +41,14 @@ public final class RunningSinkhole implements AutoCloseable {
    */
   public static RunningSinkhole start(String upstream, String yaml, String... files)
       throws Exception {
+    return start(List.of(upstream), yaml, files);
+  }
+
+  /**
+   * As {@link #start(String, String, String...)} with several upstreams, in order of preference.
+   */
+  public static RunningSinkhole start(List<String> upstreams, String yaml, String... files)
+      throws Exception {
     Path dir = Files.createTempDirectory("sinkhole-test");
     for (int i = 0; i + 1 < files.length; i += 2) {
       Path f = dir.resolve(files[i]);
@@ -52,7 +60,7 @@ public final class RunningSinkhole implements AutoCloseable {
         "listen: [\"127.0.0.1:0\"]\n"
             + "threads: 1\n"
             + "upstreams: [\""
-            + upstream
+            + String.join("\", \"", upstreams)
             + "\"]\n"
             + "metrics:\n  listen: \"127.0.0.1:0\"\n"
             + "events:\n  file: \""

@@ -3,8 +3,8 @@ package io.sinkhole.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sinkhole.testing.Dig;
+import io.sinkhole.testing.RewritingUpstream;
 import io.sinkhole.testing.RunningSinkhole;
-import io.sinkhole.testing.ScriptedUpstream;
 import io.sinkhole.testing.UnboundUpstream;
 import java.net.InetAddress;
 import java.time.Instant;
@@ -34,14 +34,14 @@ import org.xbill.DNS.Type;
 class EdnsAndDnssecEndToEndTest {
   static final String BIG = "big." + UnboundUpstream.ZONE;
 
-  static ScriptedUpstream scripted;
+  static RewritingUpstream scripted;
   static UnboundUpstream unbound;
   static RunningSinkhole viaScript;
   static RunningSinkhole viaUnbound;
 
   @BeforeAll
   static void start() throws Exception {
-    scripted = ScriptedUpstream.start(EdnsAndDnssecEndToEndTest::signedAnswer);
+    scripted = RewritingUpstream.start(EdnsAndDnssecEndToEndTest::signedAnswer);
     viaScript = RunningSinkhole.start(scripted.hostPort(), "");
     List<String> txt = new ArrayList<>();
     for (int i = 0; i < 30; i++) {
