@@ -1,6 +1,7 @@
 package io.sinkhole;
 
 import io.sinkhole.config.ConfigException;
+import io.sinkhole.config.ConfigSummary;
 import io.sinkhole.config.HostPort;
 import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.event.DnsEventsSchema;
@@ -8,6 +9,7 @@ import io.sinkhole.event.EventPipeline;
 import io.sinkhole.event.JsonLinesFileSink;
 import io.sinkhole.ioc.IocSet;
 import io.sinkhole.metrics.MetricsServer;
+import io.sinkhole.metrics.Readiness;
 import io.sinkhole.metrics.SinkholeMetrics;
 import io.sinkhole.policy.Policy;
 import io.sinkhole.query.QueryProcessor;
@@ -17,22 +19,32 @@ import io.sinkhole.transport.DnsServer;
 import io.sinkhole.transport.Transports;
 import io.sinkhole.upstream.ResolvConf;
 import io.sinkhole.upstream.Upstream;
+import io.sinkhole.upstream.UpstreamProbe;
 import io.sinkhole.upstream.Upstreams;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A running resolver: assembles the parts from a configuration and owns their lifecycle. */
 public final class Sinkhole implements AutoCloseable {
+  /** The release, as {@code --version} and {@code sinkhole_build_info} report it. */
+  public static final String VERSION = "0.1.0";
+
   private static final Logger LOG = LoggerFactory.getLogger(Sinkhole.class);
 
   private final SinkholeMetrics metrics = new SinkholeMetrics();
+  private final Readiness readiness = new Readiness();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicReference<IocSet> iocs = new AtomicReference<>(IocSet.EMPTY);
   private final AtomicReference<Policy> policy = new AtomicReference<>();
   private final List<InetSocketAddress> dnsAddresses = new ArrayList<>();
@@ -40,7 +52,10 @@ public final class Sinkhole implements AutoCloseable {
   private DnsServer server;
   private MetricsServer http;
   private Upstreams upstreams;
-  private volatile boolean ready;
+  private UpstreamProbe probe;
+  private long graceMillis;
+  private volatile boolean feedsLoaded;
+  private volatile boolean listening;
 
   /** Starts everything; on failure, whatever started is stopped again. */
   public static Sinkhole start(SinkholeConfig config) throws ConfigException, IOException {
@@ -60,10 +75,15 @@ public final class Sinkhole implements AutoCloseable {
 
   private void startParts(SinkholeConfig config)
       throws ConfigException, IOException, InterruptedException {
+    LOG.info("sinkhole {}, effective configuration: {}", VERSION, ConfigSummary.json(config));
+    graceMillis = config.shutdown().graceMs();
+    metrics.buildInfo(VERSION);
     upstreams = upstreamsOf(config);
     loadFeeds(config);
     policy.set(new Policy(config));
-    events = new EventPipeline(List.of(fileSink(config)), metrics, 65536);
+    JsonLinesFileSink sink = fileSink(config);
+    metrics.eventSinkAdded(sink.name());
+    events = new EventPipeline(List.of(sink), metrics, 65536);
     QueryProcessor processor = new QueryProcessor(iocs::get, policy::get, config, events, metrics);
     server =
         new DnsServer(
@@ -74,10 +94,22 @@ public final class Sinkhole implements AutoCloseable {
       LOG.info(
           "answering DNS on {} (udp+tcp, {}, {} threads)", a, Transports.name(), config.threads());
     }
-    http = new MetricsServer(config.metrics().listen().socketAddress(), metrics, () -> ready);
+    listening = true;
+    startProbe(config);
+    readiness
+        .require("feeds", () -> feedsLoaded)
+        .require("listeners", () -> listening)
+        .require("upstreams", upstreams::anyHealthy);
+    http = new MetricsServer(config.metrics().listen().socketAddress(), metrics, readiness);
     http.start();
     LOG.info("metrics on http://{}/metrics", HostPort.parse(hostPort(http.address())));
-    ready = true;
+  }
+
+  private void startProbe(SinkholeConfig config) {
+    int interval = config.health().probeIntervalMs();
+    if (interval > 0) {
+      probe = UpstreamProbe.start(upstreams, interval, config.forwarding().timeoutMs(), metrics);
+    }
   }
 
   private static String hostPort(InetSocketAddress a) {
@@ -103,6 +135,7 @@ public final class Sinkhole implements AutoCloseable {
     for (HostPort hp : list) {
       Upstream u = new Upstream(hp.socketAddress(), hp.toString());
       out.add(u);
+      metrics.upstreamConfigured(u.label());
       metrics.gauge(
           "sinkhole.upstream.healthy",
           "1 while the upstream answers, 0 after consecutive failures",
@@ -116,7 +149,9 @@ public final class Sinkhole implements AutoCloseable {
 
   private void loadFeeds(SinkholeConfig config) throws ConfigException {
     IocLoader.Loaded loaded = IocLoader.load(config);
+    long now = Instant.now().getEpochSecond();
     for (FeedReport r : loaded.reports()) {
+      metrics.feedLoaded(r.name(), r.loaded(), now);
       LOG.info(
           "feed {}: {} indicators {} from {} ({}), {} skipped {}, {} problems, {} ms",
           r.name(),
@@ -136,6 +171,7 @@ public final class Sinkhole implements AutoCloseable {
                       "feed {}: line {}: {}: {}", r.name(), p.line(), p.reason(), p.excerpt()));
     }
     iocs.set(loaded.iocs());
+    feedsLoaded = true;
     LOG.info("{} distinct names listed", loaded.iocs().domainCount());
   }
 
@@ -173,18 +209,45 @@ public final class Sinkhole implements AutoCloseable {
     return metrics;
   }
 
-  /** Stops listening, waits for the events already queued to be written, and stops. */
+  /** The checks behind /readyz; a reload may add its own. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * Graceful stop, as on SIGTERM: report not ready and take no new queries, give the queries in
+   * flight up to {@code shutdown.grace_ms} to be answered, then stop the listeners, write every
+   * queued event and close the sinks. Safe to call again; later calls wait for the first.
+   */
   @Override
   public void close() {
-    ready = false;
-    if (http != null) {
-      http.close();
+    if (!closing.compareAndSet(false, true)) {
+      awaitClosed();
+      return;
     }
+    listening = false;
     if (server != null) {
+      server.stopAccepting();
+      Drain.await(metrics, graceMillis);
       server.close();
+    }
+    if (probe != null) {
+      probe.close();
     }
     if (events != null) {
       events.close();
+    }
+    if (http != null) {
+      http.close();
+    }
+    closed.countDown();
+  }
+
+  private void awaitClosed() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -11,6 +11,8 @@ import java.util.Objects;
  * @param listen UDP and TCP addresses to answer on
  * @param threads event loops; with epoll each binds its own UDP socket (SO_REUSEPORT)
  * @param upstreams resolvers to forward to; empty means the nameservers of /etc/resolv.conf
+ * @param health how readiness (/readyz) checks the upstreams
+ * @param shutdown how SIGTERM stops the resolver
  * @param source the configuration file these values were read from
  */
 public record SinkholeConfig(
@@ -22,6 +24,8 @@ public record SinkholeConfig(
     Block block,
     Events events,
     List<Feed> feeds,
+    Health health,
+    Shutdown shutdown,
     Path source) {
 
   public SinkholeConfig {
@@ -37,13 +41,25 @@ public record SinkholeConfig(
     block = Objects.requireNonNullElse(block, new Block(null, null, null, null, null));
     events = Objects.requireNonNullElse(events, new Events(null, null));
     feeds = feeds == null ? List.of() : List.copyOf(feeds);
+    health = Objects.requireNonNullElse(health, new Health(null));
+    shutdown = Objects.requireNonNullElse(shutdown, new Shutdown(null));
     source = Objects.requireNonNullElse(source, Path.of("sinkhole.yaml"));
   }
 
   /** Returns a copy that remembers the file it was read from. */
   SinkholeConfig withSource(Path file) {
     return new SinkholeConfig(
-        listen, threads, upstreams, forwarding, metrics, block, events, feeds, file);
+        listen,
+        threads,
+        upstreams,
+        forwarding,
+        metrics,
+        block,
+        events,
+        feeds,
+        health,
+        shutdown,
+        file);
   }
 
   /** The directory relative feed paths start from: the configuration file's own. */
@@ -75,6 +91,32 @@ public record SinkholeConfig(
   public record Metrics(HostPort listen) {
     public Metrics {
       listen = Objects.requireNonNullElse(listen, HostPort.parse("127.0.0.1:9153"));
+    }
+  }
+
+  /**
+   * @param probeIntervalMs how often each upstream gets a probe query ({@code . NS}), so that
+   *     /readyz sees a dead upstream without waiting for client traffic; 0 turns probing off
+   */
+  public record Health(Integer probeIntervalMs) {
+    public Health {
+      probeIntervalMs = Objects.requireNonNullElse(probeIntervalMs, 5000);
+      if (probeIntervalMs != 0 && (probeIntervalMs < 50 || probeIntervalMs > 3_600_000)) {
+        throw new IllegalArgumentException(
+            "probe_interval_ms must be 0 (off) or 50-3600000, was " + probeIntervalMs);
+      }
+    }
+  }
+
+  /**
+   * @param graceMs how long SIGTERM waits for queries in flight to be answered before stopping
+   */
+  public record Shutdown(Integer graceMs) {
+    public Shutdown {
+      graceMs = Objects.requireNonNullElse(graceMs, 5000);
+      if (graceMs < 0 || graceMs > 600_000) {
+        throw new IllegalArgumentException("grace_ms must be 0-600000, was " + graceMs);
+      }
     }
   }
 

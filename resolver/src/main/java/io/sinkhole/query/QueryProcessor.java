@@ -54,6 +54,7 @@ public final class QueryProcessor {
   }
 
   public void process(Exchange x) {
+    metrics.queryStarted();
     Query q = x.query();
     String name = q.presentationName();
     Verdict v = decide(q, name, x.receivedMillis());
@@ -89,6 +90,7 @@ public final class QueryProcessor {
     ByteBuf out = x.alloc().buffer(x.query().questionEnd() + 128);
     int rcode = blockAnswers.write(out, x.message(), x.query(), v);
     metrics.block(v.claim().threat().threatType(), v.claim().feedName(), "blocked");
+    countHit(v);
     finish(x, name, out, rcode, Action.BLOCKED, QueryOutcome.BLOCKED, v, null);
   }
 
@@ -96,6 +98,7 @@ public final class QueryProcessor {
     boolean monitored = v.outcome() == Outcome.MONITOR;
     if (monitored) {
       metrics.block(v.claim().threat().threatType(), v.claim().feedName(), "monitored");
+      countHit(v);
     }
     ByteBuf query = x.message().retain();
     x.upstream()
@@ -119,6 +122,14 @@ public final class QueryProcessor {
                     x, name, out, Rcode.SERVFAIL, Action.SERVFAIL, QueryOutcome.SERVFAIL, v, null);
               }
             });
+  }
+
+  /** Feeds the top-N indicator table: the listed value that matched, never the query name. */
+  private void countHit(Verdict v) {
+    String indicator = v.match() != null ? v.match().indicator() : v.maliciousIp();
+    if (indicator != null) {
+      metrics.indicatorHit(indicator, v.claim().feedName(), v.claim().threat().malware());
+    }
   }
 
   /** The one place where an answer leaves, is counted and becomes an event. */

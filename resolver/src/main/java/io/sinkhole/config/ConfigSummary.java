@@ -1,0 +1,56 @@
+package io.sinkhole.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The effective configuration as one compact JSON line, for the startup log: what this instance
+ * actually runs with after file, environment and command line were merged. Values of keys that look
+ * like credentials are replaced by {@code ****}, so the line is safe to ship to a log store.
+ */
+public final class ConfigSummary {
+  /** Key names whose values are never logged. */
+  static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|passwd|token|key).*");
+
+  static final String MASK = "****";
+
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+          .addModule(new SimpleModule().addSerializer(Path.class, ToStringSerializer.instance))
+          .build();
+
+  private ConfigSummary() {}
+
+  public static String json(SinkholeConfig config) {
+    JsonNode tree = JSON.valueToTree(config);
+    mask(tree);
+    return tree.toString();
+  }
+
+  private static void mask(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> secrets = new ArrayList<>();
+      object
+          .fieldNames()
+          .forEachRemaining(
+              name -> {
+                if (SECRET.matcher(name).matches() && !object.get(name).isNull()) {
+                  secrets.add(name);
+                }
+              });
+      secrets.forEach(name -> object.set(name, TextNode.valueOf(MASK)));
+    }
+    node.forEach(ConfigSummary::mask);
+  }
+}
