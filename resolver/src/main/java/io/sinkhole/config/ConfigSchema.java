@@ -1,6 +1,8 @@
 package io.sinkhole.config;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -35,10 +37,20 @@ final class ConfigSchema {
     if (List.class.isAssignableFrom(raw)) {
       return Kind.LIST;
     }
-    if (raw.isRecord() || Map.class.isAssignableFrom(raw)) {
+    if ((raw.isRecord() && !writtenAsOneValue(raw)) || Map.class.isAssignableFrom(raw)) {
       return Kind.MAPPING;
     }
     return Kind.SCALAR;
+  }
+
+  /** Records such as {@link HostPort} that YAML writes as one string ({@code @JsonValue}). */
+  private static boolean writtenAsOneValue(Class<?> raw) {
+    for (Method m : raw.getMethods()) {
+      if (m.isAnnotationPresent(JsonValue.class)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -48,6 +60,9 @@ final class ConfigSchema {
    */
   static Type child(Type type, String key) {
     Class<?> raw = raw(type);
+    if (kindOf(type) == Kind.SCALAR) {
+      throw new IllegalArgumentException("a single value has no key '" + key + "'");
+    }
     if (List.class.isAssignableFrom(raw)) {
       if (!key.chars().allMatch(Character::isDigit) || key.length() > 6) {
         throw new IllegalArgumentException("'" + key + "' is not a list index (0, 1, ...)");
@@ -63,9 +78,9 @@ final class ConfigSchema {
           return c.getGenericType();
         }
       }
-      throw new IllegalArgumentException("no key '" + key + "' here; known keys: " + keys(raw));
     }
-    throw new IllegalArgumentException("a single value has no key '" + key + "'");
+    throw new IllegalArgumentException(
+        "no key '" + key + "' here; known keys: " + String.join(", ", keys(raw)));
   }
 
   /** Whether a list of {@code type} holds single values (so "a,b" can be split). */

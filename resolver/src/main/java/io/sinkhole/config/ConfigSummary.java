@@ -33,6 +33,10 @@ public final class ConfigSummary {
   private ConfigSummary() {}
 
   public static String json(SinkholeConfig config) {
+    return render(config);
+  }
+
+  static String render(Object config) {
     JsonNode tree = JSON.valueToTree(config);
     mask(tree);
     return tree.toString();
@@ -42,11 +46,11 @@ public final class ConfigSummary {
     if (node instanceof ObjectNode object) {
       List<String> secrets = new ArrayList<>();
       object
-          .fieldNames()
-          .forEachRemaining(
-              name -> {
-                if (SECRET.matcher(name).matches() && !object.get(name).isNull()) {
-                  secrets.add(name);
+          .properties()
+          .forEach(
+              field -> {
+                if (SECRET.matcher(field.getKey()).matches() && !field.getValue().isNull()) {
+                  secrets.add(field.getKey());
                 }
               });
       secrets.forEach(name -> object.set(name, TextNode.valueOf(MASK)));

@@ -83,12 +83,22 @@ public final class RunningSinkhole implements AutoCloseable {
 
   /** GETs a path on the metrics port and returns the body. */
   public String http(String path) throws IOException, InterruptedException {
+    return get(path).body();
+  }
+
+  /** GETs a path on the metrics port and returns the whole response (status and body). */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     InetSocketAddress a = sinkhole.metricsAddress();
     HttpRequest req =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getPort() + path))
             .timeout(Duration.ofSeconds(5))
             .build();
-    return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).body();
+    return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The metrics address as {@code 127.0.0.1:PORT}, for a Prometheus scrape target. */
+  public String metricsHostPort() {
+    return "127.0.0.1:" + sinkhole.metricsAddress().getPort();
   }
 
   /** One metric sample's value from /metrics, or 0 when the series does not exist. */
