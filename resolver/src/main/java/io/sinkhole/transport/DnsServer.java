@@ -115,6 +115,7 @@ public final class DnsServer implements AutoCloseable {
    * listeners close, and open TCP connections stop reading. For graceful shutdown.
    */
   public void stopAccepting() {
+    intake.stopAccepting();
     for (Channel ch : channels) {
       if (ch instanceof ServerChannel) {
         ch.close().syncUninterruptibly();

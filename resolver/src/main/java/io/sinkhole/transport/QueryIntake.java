@@ -28,12 +28,21 @@ final class QueryIntake {
   private final QueryProcessor processor;
   private final SinkholeMetrics metrics;
   private final Map<EventLoop, UpstreamClient> upstreams;
+  private volatile boolean accepting = true;
 
   QueryIntake(
       QueryProcessor processor, SinkholeMetrics metrics, Map<EventLoop, UpstreamClient> upstreams) {
     this.processor = processor;
     this.metrics = metrics;
     this.upstreams = upstreams;
+  }
+
+  /**
+   * From now on, drop every message unanswered. A channel that stops reading still delivers the
+   * read already requested, so this is what makes "no new queries" exact during a shutdown.
+   */
+  void stopAccepting() {
+    accepting = false;
   }
 
   UpstreamClient upstreamFor(EventLoop loop) {
@@ -50,6 +59,9 @@ final class QueryIntake {
       boolean tcp,
       ExchangeFactory factory,
       Consumer<ByteBuf> reject) {
+    if (!accepting) {
+      return;
+    }
     Query q;
     try {
       q = QueryParser.parse(message);

@@ -6,6 +6,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.util.Arrays;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -62,7 +63,7 @@ public final class ScriptedUpstream implements AutoCloseable {
       try {
         socket.receive(p);
         received.incrementAndGet();
-        byte[] answer = answer(java.util.Arrays.copyOf(p.getData(), p.getLength()));
+        byte[] answer = answer(Arrays.copyOf(p.getData(), p.getLength()));
         InetSocketAddress to = (InetSocketAddress) p.getSocketAddress();
         replies.schedule(() -> send(answer, to), delayMillis, TimeUnit.MILLISECONDS);
       } catch (IOException e) {
