@@ -56,6 +56,8 @@ public final class SinkholeMetrics {
 
   public SinkholeMetrics() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusConventions.apply(registry);
+    PrometheusConventions.processCpuSeconds(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
