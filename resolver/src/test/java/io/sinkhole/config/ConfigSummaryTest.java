@@ -24,6 +24,7 @@ class ConfigSummaryTest {
     JsonNode json = new ObjectMapper().readTree(line);
     assertThat(json.at("/upstreams/0").asText()).isEqualTo("192.0.2.1:53");
     assertThat(json.at("/block/ttl").asInt()).isEqualTo(30);
+    assertThat(json.at("/block/answer").asText()).as("as YAML spells it").isEqualTo("nxdomain");
     assertThat(json.at("/shutdown/grace_ms").asInt()).isEqualTo(5000);
     assertThat(json.at("/events/file").asText()).isEqualTo("logs/dns-events.jsonl");
     assertThat(json.at("/source").asText()).isEqualTo(f.toString());
