@@ -8,6 +8,7 @@ import io.sinkhole.testing.UnboundUpstream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -79,6 +80,17 @@ class LiveMetricsTest {
                 + unbound.hostPort()
                 + "\"} 0")
         .contains("sinkhole_queries_in_flight 0");
+  }
+
+  @Test
+  void everyExportedMetric_isInTheMetricsReference() throws Exception {
+    String reference = Files.readString(Repo.path("docs/metrics.md"));
+    List<String> families =
+        scrape.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2]).toList();
+
+    assertThat(families).hasSizeGreaterThan(30);
+    assertThat(families)
+        .allSatisfy(name -> assertThat(reference).as("docs/metrics.md").contains("`" + name));
   }
 
   @Test
