@@ -95,7 +95,18 @@ public final class Sinkhole implements AutoCloseable {
           "answering DNS on {} (udp+tcp, {}, {} threads)", a, Transports.name(), config.threads());
     }
     listening = true;
-    startProbe(config);
+    startHealth(config);
+  }
+
+  /**
+   * Probes, readiness checks and the HTTP endpoint; last, so /readyz never sees a half-built
+   * server.
+   */
+  private void startHealth(SinkholeConfig config) throws IOException {
+    int interval = config.health().probeIntervalMs();
+    if (interval > 0) {
+      probe = UpstreamProbe.start(upstreams, interval, config.forwarding().timeoutMs(), metrics);
+    }
     readiness
         .require("feeds", () -> feedsLoaded)
         .require("listeners", () -> listening)
@@ -103,13 +114,6 @@ public final class Sinkhole implements AutoCloseable {
     http = new MetricsServer(config.metrics().listen().socketAddress(), metrics, readiness);
     http.start();
     LOG.info("metrics on http://{}/metrics", HostPort.parse(hostPort(http.address())));
-  }
-
-  private void startProbe(SinkholeConfig config) {
-    int interval = config.health().probeIntervalMs();
-    if (interval > 0) {
-      probe = UpstreamProbe.start(upstreams, interval, config.forwarding().timeoutMs(), metrics);
-    }
   }
 
   private static String hostPort(InetSocketAddress a) {
