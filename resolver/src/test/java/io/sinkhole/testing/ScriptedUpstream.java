@@ -47,6 +47,10 @@ public final class ScriptedUpstream implements AutoCloseable {
     return new ScriptedUpstream(new DatagramSocket(local), delayMillis);
   }
 
+  public InetSocketAddress address() {
+    return (InetSocketAddress) socket.getLocalSocketAddress();
+  }
+
   public String hostPort() {
     return "127.0.0.1:" + socket.getLocalPort();
   }
