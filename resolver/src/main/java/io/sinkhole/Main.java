@@ -2,6 +2,7 @@ package io.sinkhole;
 
 import io.sinkhole.config.ConfigException;
 import io.sinkhole.config.ConfigLoader;
+import io.sinkhole.config.EnvOverrides;
 import io.sinkhole.config.Overrides;
 import io.sinkhole.config.SinkholeConfig;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "sinkhole",
     mixinStandardHelpOptions = true,
-    version = "sinkhole 0.1.0",
+    version = "sinkhole " + Sinkhole.VERSION,
     description = "DNS sinkhole resolver: blocks names from threat-intelligence feeds.",
     subcommands = {CheckCommand.class, KqlCommand.class, ValidateCommand.class})
 public final class Main implements Callable<Integer> {
@@ -66,9 +67,14 @@ public final class Main implements Callable<Integer> {
     System.exit(new CommandLine(new Main()).execute(args));
   }
 
+  /** The file, then SINKHOLE_* environment variables, then the options above. */
   SinkholeConfig loadConfig() throws ConfigException {
     Overrides o = new Overrides(listen, upstreams, metricsListen, events, feeds);
-    return ConfigLoader.load(config, o);
+    EnvOverrides env = EnvOverrides.from(System.getenv());
+    if (!env.names().isEmpty()) {
+      LOG.info("environment overrides: {}", String.join(", ", env.names()));
+    }
+    return ConfigLoader.load(config, env, o);
   }
 
   @Override
@@ -81,16 +87,24 @@ public final class Main implements Callable<Integer> {
       return 2;
     }
     CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  LOG.info("shutting down");
-                  sinkhole.close();
-                  stopped.countDown();
-                },
-                "sinkhole-shutdown"));
+    Runnable stop =
+        () -> {
+          sinkhole.close();
+          stopped.countDown();
+        };
+    for (String signal : List.of("TERM", "INT")) {
+      Signals.on(
+          signal,
+          () -> {
+            LOG.info("SIG{} received: shutting down", signal);
+            stop.run();
+          });
+    }
+    // Any other way out (System.exit, a signal that could not be handled) still stops cleanly,
+    // but with the JVM's exit status rather than 0.
+    Runtime.getRuntime().addShutdownHook(new Thread(stop, "sinkhole-shutdown"));
     stopped.await();
+    LOG.info("stopped");
     return 0;
   }
 }

@@ -1,12 +1,14 @@
 package io.sinkhole;
 
 import io.sinkhole.config.ConfigException;
+import io.sinkhole.config.ConfigSummary;
 import io.sinkhole.config.HostPort;
 import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.event.EventPipeline;
 import io.sinkhole.event.EventSinks;
 import io.sinkhole.ioc.IocSet;
 import io.sinkhole.metrics.MetricsServer;
+import io.sinkhole.metrics.Readiness;
 import io.sinkhole.metrics.SinkholeMetrics;
 import io.sinkhole.policy.Policy;
 import io.sinkhole.query.QueryProcessor;
@@ -16,6 +18,7 @@ import io.sinkhole.transport.DnsServer;
 import io.sinkhole.transport.Transports;
 import io.sinkhole.upstream.ResolvConf;
 import io.sinkhole.upstream.Upstream;
+import io.sinkhole.upstream.UpstreamProbe;
 import io.sinkhole.upstream.Upstreams;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,15 +26,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** A running resolver: assembles the parts from a configuration and owns their lifecycle. */
 public final class Sinkhole implements AutoCloseable {
+  /** The release, as {@code --version} and {@code sinkhole_build_info} report it. */
+  public static final String VERSION = "0.1.0";
+
   private static final Logger LOG = LoggerFactory.getLogger(Sinkhole.class);
 
   private final SinkholeMetrics metrics = new SinkholeMetrics();
+  private final Readiness readiness = new Readiness();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  private final AtomicBoolean closing = new AtomicBoolean();
   private final AtomicReference<IocSet> iocs = new AtomicReference<>(IocSet.EMPTY);
   private final AtomicReference<Policy> policy = new AtomicReference<>();
   private final List<InetSocketAddress> dnsAddresses = new ArrayList<>();
@@ -39,9 +50,12 @@ public final class Sinkhole implements AutoCloseable {
   private DnsServer server;
   private MetricsServer http;
   private Upstreams upstreams;
+  private UpstreamProbe probe;
   private FeedReloader feeds;
   private final Runnable onHangup = this::reloadInBackground;
-  private volatile boolean ready;
+  private long graceMillis;
+  private volatile boolean feedsLoaded;
+  private volatile boolean listening;
 
   /** Starts everything; on failure, whatever started is stopped again. */
   public static Sinkhole start(SinkholeConfig config) throws ConfigException, IOException {
@@ -61,9 +75,13 @@ public final class Sinkhole implements AutoCloseable {
 
   private void startParts(SinkholeConfig config)
       throws ConfigException, IOException, InterruptedException {
+    LOG.info("sinkhole {}, effective configuration: {}", VERSION, ConfigSummary.json(config));
+    graceMillis = config.shutdown().graceMs();
+    metrics.buildInfo(VERSION);
     upstreams = upstreamsOf(config);
     feeds = new FeedReloader(config, metrics, iocs::set);
     feeds.loadAtStartup();
+    feedsLoaded = true;
     policy.set(Policy.load(config));
     events =
         new EventPipeline(
@@ -76,7 +94,24 @@ public final class Sinkhole implements AutoCloseable {
       LOG.info(
           "answering DNS on {} (udp+tcp, {}, {} threads)", a, Transports.name(), config.threads());
     }
-    http = new MetricsServer(config.metrics().listen().socketAddress(), metrics, () -> ready);
+    listening = true;
+    startHealth(config);
+  }
+
+  /**
+   * Probes, readiness checks and the HTTP endpoint; last, so /readyz never sees a half-built
+   * server.
+   */
+  private void startHealth(SinkholeConfig config) throws IOException {
+    int interval = config.health().probeIntervalMs();
+    if (interval > 0) {
+      probe = UpstreamProbe.start(upstreams, interval, config.forwarding().timeoutMs(), metrics);
+    }
+    readiness
+        .require("feeds", () -> feedsLoaded)
+        .require("listeners", () -> listening)
+        .require("upstreams", upstreams::anyHealthy);
+    http = new MetricsServer(config.metrics().listen().socketAddress(), metrics, readiness);
     http.onPost("reload", this::reload);
     http.start();
     LOG.info("metrics on http://{}/metrics", HostPort.parse(hostPort(http.address())));
@@ -84,7 +119,6 @@ public final class Sinkhole implements AutoCloseable {
     if (HangupSignal.listen(onHangup)) {
       LOG.info("feeds reload on SIGHUP and POST /admin/reload");
     }
-    ready = true;
   }
 
   private static String hostPort(InetSocketAddress a) {
@@ -110,6 +144,7 @@ public final class Sinkhole implements AutoCloseable {
     for (HostPort hp : list) {
       Upstream u = new Upstream(hp.socketAddress(), hp.toString());
       out.add(u);
+      metrics.upstreamConfigured(u.label());
       metrics.gauge(
           "sinkhole.upstream.healthy",
           "1 while the upstream answers, 0 after consecutive failures",
@@ -154,7 +189,7 @@ public final class Sinkhole implements AutoCloseable {
 
   /**
    * Reloads every feed now and publishes the new indicator set; returns one line per feed. The
-   * configuration file is not read again (see docs/feeds-and-reloads.md).
+   * configuration file is not read again (see the README, "Sources and reloads").
    */
   public String reload() throws Exception {
     return feeds.reloadAll();
@@ -164,22 +199,49 @@ public final class Sinkhole implements AutoCloseable {
     feeds.reloadInBackground();
   }
 
-  /** Stops listening, waits for the events already queued to be written, and stops. */
+  /** The checks behind /readyz; a reload may add its own. */
+  public Readiness readiness() {
+    return readiness;
+  }
+
+  /**
+   * Graceful stop, as on SIGTERM: report not ready and take no new queries, give the queries in
+   * flight up to {@code shutdown.grace_ms} to be answered, then stop the listeners, write every
+   * queued event and close the sinks. Safe to call again; later calls wait for the first.
+   */
   @Override
   public void close() {
-    ready = false;
+    if (!closing.compareAndSet(false, true)) {
+      awaitClosed();
+      return;
+    }
+    listening = false;
     HangupSignal.remove(onHangup);
     if (feeds != null) {
       feeds.close();
     }
-    if (http != null) {
-      http.close();
-    }
     if (server != null) {
+      server.stopAccepting();
+      Drain.await(metrics, graceMillis);
       server.close();
+    }
+    if (probe != null) {
+      probe.close();
     }
     if (events != null) {
       events.close();
+    }
+    if (http != null) {
+      http.close();
+    }
+    closed.countDown();
+  }
+
+  private void awaitClosed() {
+    try {
+      closed.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

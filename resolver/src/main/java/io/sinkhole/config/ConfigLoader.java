@@ -41,20 +41,38 @@ public final class ConfigLoader {
 
   /** Loads {@code file} with {@code overrides} applied on top of its tree. */
   public static SinkholeConfig load(Path file, Overrides overrides) throws ConfigException {
+    return load(file, EnvOverrides.NONE, overrides);
+  }
+
+  /**
+   * Loads {@code file}, then applies {@code env}, then {@code overrides}: each later source wins.
+   */
+  public static SinkholeConfig load(Path file, EnvOverrides env, Overrides overrides)
+      throws ConfigException {
     String text = read(file);
     LineIndex lines = LineIndex.of(text);
     JsonNode tree = parseTree(file, text);
     if (!(tree instanceof ObjectNode root)) {
       throw new ConfigException(file + ": the top level must be a mapping of keys");
     }
+    Map<String, String> fromEnv = applyEnv(file, env, root);
     overrides.applyTo(root);
     try {
       SinkholeConfig config = MAPPER.treeToValue(root, SinkholeConfig.class);
       return config.withSource(file);
     } catch (JsonMappingException e) {
-      throw new ConfigException(describe(file, lines, e), e);
+      throw new ConfigException(describe(file, lines, e, fromEnv), e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(file + ": " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static Map<String, String> applyEnv(Path file, EnvOverrides env, ObjectNode root)
+      throws ConfigException {
+    try {
+      return env.applyTo(root);
+    } catch (ConfigException e) {
+      throw new ConfigException(file + ": " + e.getMessage(), e.getCause());
     }
   }
 
@@ -87,7 +105,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static String describe(Path file, LineIndex lines, JsonMappingException e) {
+  private static String describe(
+      Path file, LineIndex lines, JsonMappingException e, Map<String, String> fromEnv) {
     StringBuilder pointer = new StringBuilder();
     StringBuilder field = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
@@ -105,6 +124,10 @@ public final class ConfigLoader {
     }
     String problem =
         root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+    String variables = EnvBlame.variablesFor(pointer.toString(), problem, fromEnv);
+    if (!variables.isEmpty()) {
+      return file + ": environment variable " + variables + ": field '" + field + "': " + problem;
+    }
     int line = lines.lineOf(pointer.toString());
     return file + ": line " + line + ": field '" + field + "': " + problem;
   }

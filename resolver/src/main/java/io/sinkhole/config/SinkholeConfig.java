@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param listen UDP and TCP addresses to answer on
  * @param threads event loops; with epoll each binds its own UDP socket (SO_REUSEPORT)
  * @param upstreams resolvers to forward to; empty means the nameservers of /etc/resolv.conf
+ * @param health how readiness (/readyz) checks the upstreams
+ * @param shutdown how SIGTERM stops the resolver
  * @param source the configuration file these values were read from (not a YAML key)
  * @param allowlist names never blocked
  * @param clients rules by client address, first match wins
@@ -34,6 +36,8 @@ public record SinkholeConfig(
     Block block,
     Events events,
     List<Feed> feeds,
+    Health health,
+    Shutdown shutdown,
     Path source,
     PolicyConfig.Allowlist allowlist,
     List<PolicyConfig.ClientRule> clients,
@@ -60,6 +64,8 @@ public record SinkholeConfig(
     block = Objects.requireNonNullElse(block, new Block(null, null, null, null, null));
     events = Objects.requireNonNullElse(events, new Events(null, null, null, null));
     feeds = feeds == null ? List.of() : List.copyOf(feeds);
+    health = Objects.requireNonNullElse(health, new Health(null));
+    shutdown = Objects.requireNonNullElse(shutdown, new Shutdown(null));
     source = Objects.requireNonNullElse(source, Path.of("sinkhole.yaml"));
     allowlist = Objects.requireNonNullElse(allowlist, PolicyConfig.Allowlist.EMPTY);
     clients = clients == null ? List.of() : List.copyOf(clients);
@@ -90,6 +96,8 @@ public record SinkholeConfig(
         block,
         events,
         feeds,
+        health,
+        shutdown,
         file,
         allowlist,
         clients,
@@ -160,6 +168,32 @@ public record SinkholeConfig(
   public record Metrics(HostPort listen) {
     public Metrics {
       listen = Objects.requireNonNullElse(listen, HostPort.parse("127.0.0.1:9153"));
+    }
+  }
+
+  /**
+   * @param probeIntervalMs how often each upstream gets a probe query ({@code . NS}), so that
+   *     /readyz sees a dead upstream without waiting for client traffic; 0 turns probing off
+   */
+  public record Health(Integer probeIntervalMs) {
+    public Health {
+      probeIntervalMs = Objects.requireNonNullElse(probeIntervalMs, 5000);
+      if (probeIntervalMs != 0 && (probeIntervalMs < 50 || probeIntervalMs > 3_600_000)) {
+        throw new IllegalArgumentException(
+            "probe_interval_ms must be 0 (off) or 50-3600000, was " + probeIntervalMs);
+      }
+    }
+  }
+
+  /**
+   * @param graceMs how long SIGTERM waits for queries in flight to be answered before stopping
+   */
+  public record Shutdown(Integer graceMs) {
+    public Shutdown {
+      graceMs = Objects.requireNonNullElse(graceMs, 5000);
+      if (graceMs < 0 || graceMs > 600_000) {
+        throw new IllegalArgumentException("grace_ms must be 0-600000, was " + graceMs);
+      }
     }
   }
 

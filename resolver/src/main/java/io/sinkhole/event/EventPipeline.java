@@ -35,6 +35,7 @@ public final class EventPipeline implements AutoCloseable {
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.sinks = List.copyOf(sinks);
     this.metrics = metrics;
+    sinks.forEach(s -> metrics.eventSinkAdded(s.name()));
     metrics.gauge("sinkhole.events.queued", "Events waiting for the writer thread", queue::size);
     this.writer = new Thread(this::run, "sinkhole-events");
     writer.setDaemon(true);

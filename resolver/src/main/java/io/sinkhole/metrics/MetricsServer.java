@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
-import java.util.function.BooleanSupplier;
 
 /**
  * The HTTP endpoint on the metrics address: {@code /metrics} (Prometheus text format), {@code
@@ -26,20 +25,13 @@ public final class MetricsServer implements AutoCloseable {
     String handle() throws Exception;
   }
 
-  public MetricsServer(InetSocketAddress address, SinkholeMetrics metrics, BooleanSupplier ready)
+  public MetricsServer(InetSocketAddress address, SinkholeMetrics metrics, Readiness readiness)
       throws IOException {
     server = HttpServer.create(address, 16);
     server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "sinkhole-http")));
     server.createContext("/metrics", x -> send(x, 200, metrics.scrape(), contentType()));
     server.createContext("/healthz", x -> send(x, 200, "ok\n", "text/plain"));
-    server.createContext(
-        "/readyz",
-        x ->
-            send(
-                x,
-                ready.getAsBoolean() ? 200 : 503,
-                ready.getAsBoolean() ? "ready\n" : "not ready\n",
-                "text/plain"));
+    server.createContext("/readyz", x -> ready(x, readiness.report()));
     server.createContext("/admin/", this::admin);
   }
 
@@ -71,6 +63,10 @@ public final class MetricsServer implements AutoCloseable {
     } catch (Exception e) {
       send(x, 500, e.getMessage() + "\n", "text/plain");
     }
+  }
+
+  private static void ready(HttpExchange x, Readiness.Report report) throws IOException {
+    send(x, report.ready() ? 200 : 503, report.body(), "text/plain");
   }
 
   private static String contentType() {

@@ -3,6 +3,8 @@ package io.sinkhole.metrics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -13,8 +15,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -36,15 +41,32 @@ public final class SinkholeMetrics {
   private final Timer[][] durations;
   private final Map<String, Counter> byKey = new ConcurrentHashMap<>();
   private final Map<String, Timer> upstreamTimers = new ConcurrentHashMap<>();
+  private final TopHits topHits = new TopHits(TOP_HITS_TRACKED);
+  private final MultiGauge topHitsGauge;
+  private final LongAdder started = new LongAdder();
+  private final LongAdder finished = new LongAdder();
+
+  /** Indicators reported in {@code sinkhole_indicator_hits_top}. */
+  static final int TOP_HITS_REPORTED = 10;
+
+  /** Counters kept for them: ten times the rows, so the reported ten are rarely displaced. */
+  static final int TOP_HITS_TRACKED = 100;
 
   public SinkholeMetrics() {
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusConventions.apply(registry);
+    PrometheusConventions.processCpuSeconds(registry);
     new JvmMemoryMetrics().bindTo(registry);
     new JvmGcMetrics().bindTo(registry);
     new JvmThreadMetrics().bindTo(registry);
     new ClassLoaderMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
+    topHitsGauge =
+        MultiGauge.builder("sinkhole.indicator.hits.top")
+            .description("Matches of the most matched indicators since start (approximate top 10)")
+            .register(registry);
+    gauge("sinkhole.queries.in.flight", "Queries received and not answered yet", this::inFlight);
     QueryOutcome[] outcomes = QueryOutcome.values();
     queries = new Counter[PROTOCOLS.length][QTYPE_LABELS.length][outcomes.length];
     durations = new Timer[PROTOCOLS.length][outcomes.length];
@@ -78,11 +100,30 @@ public final class SinkholeMetrics {
 
   /** The Prometheus text exposition of every metric. */
   public String scrape() {
+    refreshTopHits();
     return registry.scrape();
+  }
+
+  /** Counts a query entering processing; {@link #query} counts it out again. */
+  public void queryStarted() {
+    started.increment();
+  }
+
+  /** Queries started and not yet answered; graceful shutdown waits for this to reach zero. */
+  public long queriesInFlight() {
+    return Math.max(0, inFlight());
+  }
+
+  private long inFlight() {
+    // finished first: a query that starts and ends between the two reads then counts as in
+    // flight, never the reverse, so a drain can end late but never early.
+    long done = finished.sum();
+    return started.sum() - done;
   }
 
   /** Counts one answered query and its receive-to-send time. */
   public void query(boolean tcp, int qtype, QueryOutcome outcome, long nanos) {
+    finished.increment();
     int p = tcp ? 1 : 0;
     queries[p][qtypeIndex(qtype)][outcome.ordinal()].increment();
     durations[p][outcome.ordinal()].record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
@@ -133,15 +174,16 @@ public final class SinkholeMetrics {
   }
 
   public void upstreamError(String upstream, String reason) {
-    counter(
-            "sinkhole.upstream.errors",
-            "Failed upstream exchanges, by upstream and reason",
-            "upstream",
-            upstream,
-            "reason",
-            reason)
+    counter(UPSTREAM_ERRORS, UPSTREAM_ERRORS_HELP, "upstream", upstream, "reason", reason)
         .increment();
   }
+
+  private static final String UPSTREAM_ERRORS = "sinkhole.upstream.errors";
+  private static final String UPSTREAM_ERRORS_HELP =
+      "Failed upstream exchanges, by upstream and reason";
+  private static final String PROBES = "sinkhole.upstream.probes";
+  private static final String PROBES_HELP =
+      "Health probes (. NS) sent to an upstream, by result; any well-formed reply is a success";
 
   public void block(String threatType, String feed, String action) {
     counter(
@@ -154,5 +196,74 @@ public final class SinkholeMetrics {
             "action",
             action)
         .increment();
+  }
+
+  /** Records a match of {@code indicator} (a listed value of {@code feed}) for the top-N table. */
+  public void indicatorHit(String indicator, String feed, String malware) {
+    topHits.hit(new TopHits.Key(indicator, feed, malware == null ? "unknown" : malware));
+  }
+
+  private void refreshTopHits() {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    List<TopHits.Hit> top = topHits.top(TOP_HITS_REPORTED);
+    for (int i = 0; i < top.size(); i++) {
+      TopHits.Key k = top.get(i).key();
+      Tags tags =
+          Tags.of(
+              "rank", Integer.toString(i + 1),
+              "indicator", k.indicator(),
+              "feed", k.feed(),
+              "malware", k.malware());
+      rows.add(MultiGauge.Row.of(tags, top.get(i).count()));
+    }
+    topHitsGauge.register(rows, true);
+  }
+
+  /** {@code sinkhole_build_info{version}}: 1, for joining versions onto other series. */
+  public void buildInfo(String version) {
+    gauge(
+        "sinkhole.build.info",
+        "Always 1; the labels describe this build",
+        () -> 1,
+        "version",
+        version);
+  }
+
+  /**
+   * Creates an upstream's series at zero before its first query, so that dashboards and the
+   * all-upstreams-failing alert see every configured upstream from the start. The reasons are those
+   * {@code UpstreamClient} reports.
+   */
+  public void upstreamConfigured(String upstream) {
+    upstreamTimer(upstream);
+    for (String reason : List.of("timeout", "mismatch")) {
+      counter(UPSTREAM_ERRORS, UPSTREAM_ERRORS_HELP, "upstream", upstream, "reason", reason);
+    }
+    for (String result : List.of("success", "failure")) {
+      counter(PROBES, PROBES_HELP, "upstream", upstream, "result", result);
+    }
+  }
+
+  /** Counts one health probe of an upstream. */
+  public void upstreamProbe(String upstream, boolean answered) {
+    String result = answered ? "success" : "failure";
+    counter(PROBES, PROBES_HELP, "upstream", upstream, "result", result).increment();
+  }
+
+  /**
+   * Creates an event sink's series at zero; the names, help texts and reasons are those of {@code
+   * EventPipeline}, which finds these counters again through {@link #counter}.
+   */
+  public void eventSinkAdded(String sink) {
+    counter("sinkhole.events.accepted", "Events written by a sink", "sink", sink);
+    for (String reason : List.of("queue_full", "write_error")) {
+      counter(
+          "sinkhole.events.dropped",
+          "Events that did not reach a sink, by sink and reason",
+          "sink",
+          sink,
+          "reason",
+          reason);
+    }
   }
 }

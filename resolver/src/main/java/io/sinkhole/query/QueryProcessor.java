@@ -72,6 +72,7 @@ public final class QueryProcessor {
   }
 
   public void process(Exchange x) {
+    metrics.queryStarted();
     Query q = x.query();
     String name = q.presentationName();
     IocSet snapshot = iocs.get(); // one snapshot for the whole query, reloads included
@@ -132,6 +133,7 @@ public final class QueryProcessor {
     ByteBuf out = x.alloc().buffer(x.query().questionEnd() + 128);
     int rcode = blockAnswers.write(out, x.message(), x.query(), v);
     metrics.block(v.claim().threat().threatType(), v.claim().feedName(), "blocked");
+    countHit(v);
     finish(x, name, out, rcode, Action.BLOCKED, QueryOutcome.BLOCKED, v, null);
   }
 
@@ -165,6 +167,7 @@ public final class QueryProcessor {
   private void forward(Exchange x, String name, Verdict v, CacheKey key, IocSet snapshot) {
     if (v.outcome() == Outcome.MONITOR) {
       metrics.block(v.claim().threat().threatType(), v.claim().feedName(), "monitored");
+      countHit(v);
     }
     ByteBuf query = x.message().retain();
     x.upstream()
@@ -214,6 +217,14 @@ public final class QueryProcessor {
     Action a = monitored ? Action.MONITORED : Action.ALLOWED;
     QueryOutcome o = monitored ? QueryOutcome.MONITORED : QueryOutcome.FORWARDED;
     finish(x, name, response, rcode, a, o, ev, upstream);
+  }
+
+  /** Feeds the top-N indicator table: the listed value that matched, never the query name. */
+  private void countHit(Verdict v) {
+    String indicator = v.match() != null ? v.match().indicator() : v.maliciousIp();
+    if (indicator != null) {
+      metrics.indicatorHit(indicator, v.claim().feedName(), v.claim().threat().malware());
+    }
   }
 
   /** The one place where an answer leaves, is counted and becomes an event. */

@@ -32,6 +32,9 @@ final class FeedMetrics {
       for (FeedUpdate.Result r : FeedUpdate.Result.values()) {
         reloads(s.name(), r);
       }
+      for (String reason : REASONS) {
+        failures(s.name(), reason);
+      }
     }
   }
 
@@ -49,16 +52,25 @@ final class FeedMetrics {
   void outcome(FeedUpdate.Outcome o) {
     reloads(o.state().name(), o.result()).increment();
     if (o.result() == FeedUpdate.Result.FAILED) {
-      metrics
-          .counter(
-              "sinkhole.feed.failures",
-              "Feed loads that failed and kept the last good contents, by reason",
-              "feed",
-              o.state().name(),
-              "reason",
-              o.reason())
-          .increment();
+      failures(o.state().name(), o.reason()).increment();
     }
+  }
+
+  /**
+   * Every reason a load can be refused for ({@link FeedRejectedException}), created at zero so that
+   * rate() and increase() see the first failure.
+   */
+  private static final List<String> REASONS =
+      List.of("missing", "parse", "problems", "empty", "shrink", "http", "timeout", "download");
+
+  private io.micrometer.core.instrument.Counter failures(String feed, String reason) {
+    return metrics.counter(
+        "sinkhole.feed.failures",
+        "Feed loads that failed and kept the last good contents, by reason",
+        "feed",
+        feed,
+        "reason",
+        reason);
   }
 
   private io.micrometer.core.instrument.Counter reloads(String feed, FeedUpdate.Result r) {

@@ -7,12 +7,16 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import io.sinkhole.access.AccessList;
 import io.sinkhole.config.RateLimit;
 import io.sinkhole.config.SinkholeConfig;
@@ -40,6 +44,7 @@ public final class DnsServer implements AutoCloseable {
   private final Map<EventLoop, UpstreamClient> upstreamClients = new IdentityHashMap<>();
   private final List<Channel> channels = new ArrayList<>();
   private final List<InetSocketAddress> bound = new ArrayList<>();
+  private final ChannelGroup tcpConnections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
   private final QueryIntake intake;
   private final int threads;
   private final SinkholeConfig config;
@@ -110,6 +115,7 @@ public final class DnsServer implements AutoCloseable {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
+                tcpConnections.add(ch);
                 // Idle means neither reads nor writes, so a connection waiting on a slow
                 // upstream answer is not cut (RFC 7766 section 6.2.3).
                 ch.pipeline()
@@ -124,6 +130,23 @@ public final class DnsServer implements AutoCloseable {
 
   public List<InetSocketAddress> boundAddresses() {
     return List.copyOf(bound);
+  }
+
+  /**
+   * Takes no new queries while answers to those in flight still go out: UDP sockets stay open but
+   * stop reading (what arrives now is dropped at close and the client retries elsewhere), the TCP
+   * listeners close, and open TCP connections stop reading. For graceful shutdown.
+   */
+  public void stopAccepting() {
+    intake.stopAccepting();
+    for (Channel ch : channels) {
+      if (ch instanceof ServerChannel) {
+        ch.close().syncUninterruptibly();
+      } else {
+        ch.config().setAutoRead(false);
+      }
+    }
+    tcpConnections.forEach(ch -> ch.config().setAutoRead(false));
   }
 
   @Override

@@ -41,6 +41,7 @@ final class QueryIntake {
   private final RateLimiter limiter;
   private final IntakeRecorder recorder;
   private final Map<EventLoop, UpstreamClient> upstreams;
+  private volatile boolean accepting = true;
 
   QueryIntake(
       Consumer<Exchange> processor,
@@ -53,6 +54,14 @@ final class QueryIntake {
     this.limiter = limiter;
     this.recorder = recorder;
     this.upstreams = upstreams;
+  }
+
+  /**
+   * From now on, drop every message unanswered. A channel that stops reading still delivers the
+   * read already requested, so this is what makes "no new queries" exact during a shutdown.
+   */
+  void stopAccepting() {
+    accepting = false;
   }
 
   UpstreamClient upstreamFor(EventLoop loop) {
@@ -74,6 +83,9 @@ final class QueryIntake {
       boolean tcp,
       ExchangeFactory factory,
       Consumer<ByteBuf> reply) {
+    if (!accepting) {
+      return;
+    }
     long start = System.nanoTime();
     Query q = parse(message, alloc, tcp, reply);
     if (q == null) {

@@ -33,13 +33,18 @@ final class ExternalTool {
   }
 
   Result run(Path workDir, Duration timeout, String... args) {
+    return runWithInput(workDir, timeout, Path.of("/dev/null"), args);
+  }
+
+  /** Runs with {@code input} as standard input (promtool check metrics reads a scrape there). */
+  Result runWithInput(Path workDir, Duration timeout, Path input, String... args) {
     List<String> argv = new ArrayList<>();
     argv.add(command);
     argv.addAll(List.of(args));
     try {
       Path log = Files.createTempFile("sinkhole-" + command, ".log");
       try {
-        return runLogged(argv, workDir, timeout, log);
+        return runLogged(argv, workDir, timeout, input, log);
       } finally {
         Files.deleteIfExists(log);
       }
@@ -48,7 +53,7 @@ final class ExternalTool {
     }
   }
 
-  private Result runLogged(List<String> argv, Path workDir, Duration timeout, Path log)
+  private Result runLogged(List<String> argv, Path workDir, Duration timeout, Path input, Path log)
       throws IOException {
     Process process;
     try {
@@ -57,7 +62,7 @@ final class ExternalTool {
               .directory(workDir.toFile())
               .redirectErrorStream(true)
               .redirectOutput(log.toFile())
-              .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+              .redirectInput(ProcessBuilder.Redirect.from(input.toFile()))
               .start();
     } catch (IOException e) {
       throw new AssertionError(

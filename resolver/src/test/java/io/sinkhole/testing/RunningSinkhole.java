@@ -25,6 +25,12 @@ import java.util.List;
 public final class RunningSinkhole implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /**
+   * Stands for the events file in YAML given to {@link #start}: a test that writes its own {@code
+   * events:} section uses it for the file sink's path.
+   */
+  public static final String EVENTS = "@EVENTS@";
+
   private final Sinkhole sinkhole;
   private final Path dir;
   private final Path events;
@@ -63,11 +69,12 @@ public final class RunningSinkhole implements AutoCloseable {
             + String.join("\", \"", upstreams)
             + "\"]\n"
             + "metrics:\n  listen: \"127.0.0.1:0\"\n"
-            + "events:\n  file: \""
-            + events
-            + "\"\n  computer: \"test-host\"\n"
+            + (yaml.startsWith("events:") || yaml.contains("\nevents:")
+                ? ""
+                : "events:\n  file: \"" + EVENTS + "\"\n  computer: \"test-host\"\n")
             + (yaml.contains("state_dir:") ? "" : "state_dir: \"" + dir.resolve("state") + "\"\n")
             + yaml;
+    full = full.replace(EVENTS, events.toString());
     Path conf = dir.resolve("sinkhole.yaml");
     Files.writeString(conf, full);
     SinkholeConfig config = ConfigLoader.load(conf, Overrides.NONE);
@@ -92,12 +99,22 @@ public final class RunningSinkhole implements AutoCloseable {
 
   /** GETs a path on the metrics port and returns the body. */
   public String http(String path) throws IOException, InterruptedException {
+    return get(path).body();
+  }
+
+  /** GETs a path on the metrics port and returns the whole response (status and body). */
+  public HttpResponse<String> get(String path) throws IOException, InterruptedException {
     InetSocketAddress a = sinkhole.metricsAddress();
     HttpRequest req =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + a.getPort() + path))
             .timeout(Duration.ofSeconds(5))
             .build();
-    return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString()).body();
+    return HttpClient.newHttpClient().send(req, HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The metrics address as {@code 127.0.0.1:PORT}, for a Prometheus scrape target. */
+  public String metricsHostPort() {
+    return "127.0.0.1:" + sinkhole.metricsAddress().getPort();
   }
 
   /** POSTs to a path on the metrics port (such as {@code /admin/reload}) and returns the body. */
