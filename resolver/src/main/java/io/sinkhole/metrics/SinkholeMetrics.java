@@ -104,7 +104,7 @@ public final class SinkholeMetrics {
     return registry.scrape();
   }
 
-  /** Counts a query entering processing; {@link #query} counts it out again. */
+  /** Counts a query entering processing; {@link #queryFinished} counts it out again. */
   public void queryStarted() {
     started.increment();
   }
@@ -121,9 +121,16 @@ public final class SinkholeMetrics {
     return started.sum() - done;
   }
 
-  /** Counts one answered query and its receive-to-send time. */
-  public void query(boolean tcp, int qtype, QueryOutcome outcome, long nanos) {
+  /** Counts a query that {@link #queryStarted} counted in as answered. */
+  public void queryFinished() {
     finished.increment();
+  }
+
+  /**
+   * Counts one answered query and its receive-to-send time. Queries rejected before processing
+   * (FORMERR, REFUSED) are counted here only, never as started or finished.
+   */
+  public void query(boolean tcp, int qtype, QueryOutcome outcome, long nanos) {
     int p = tcp ? 1 : 0;
     queries[p][qtypeIndex(qtype)][outcome.ordinal()].increment();
     durations[p][outcome.ordinal()].record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);

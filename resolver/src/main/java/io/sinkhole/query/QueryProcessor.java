@@ -242,6 +242,7 @@ public final class QueryProcessor {
     long nanos = System.nanoTime() - x.receivedNanos();
     Query q = x.query();
     metrics.query(x.tcp(), q.qtype(), outcome, nanos);
+    metrics.queryFinished();
     events.submit(
         new DnsEvent(
             x.receivedMillis(),

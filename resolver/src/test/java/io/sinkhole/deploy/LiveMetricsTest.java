@@ -72,8 +72,8 @@ class LiveMetricsTest {
         .contains("sinkhole_build_info{version=\"0.1.0\"} 1")
         .contains("sinkhole_ioc_indicators{feed=\"threatfox-4h_rat\",type=\"domain\"} 4")
         .contains("sinkhole_feed_last_success_timestamp_seconds{feed=\"threatfox-recent\"}")
-        .contains("sinkhole_feed_reloads_total{feed=\"threatfox-recent\",result=\"failure\"} 0")
-        .contains("sinkhole_feed_failures_total{feed=\"threatfox-4h_rat\",reason=\"read\"} 0")
+        .contains("sinkhole_feed_reloads_total{feed=\"threatfox-recent\",result=\"failed\"} 0")
+        .contains("sinkhole_feed_failures_total{feed=\"threatfox-4h_rat\",reason=\"missing\"} 0")
         .contains("sinkhole_events_dropped_total{reason=\"queue_full\",sink=\"file\"} 0")
         .contains(
             "sinkhole_upstream_errors_total{reason=\"timeout\",upstream=\""
