@@ -6,7 +6,7 @@ import java.io.IOException;
 /**
  * The shape of an event row, named after the table it is written for. Column names and types are a
  * contract with saved queries, rules and the DCR stream declarations in {@code
- * dashboards/sentinel/sinkhole-dcr.json}; {@code docs/sentinel.md} lists them.
+ * dashboards/sentinel/sinkhole-dcr.json}; the README ("Events into Microsoft Sentinel") lists them.
  */
 public interface EventSchema {
 

@@ -10,7 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
-/** The environment-variable examples in docs/operations.md work as the page says. */
+/** The environment-variable examples in the README ("Operating Sinkhole") work as the page says. */
 class OperationsDocTest {
   private static final Pattern ASSIGNMENT = Pattern.compile("(?m)^(SINKHOLE_[A-Z0-9_]+)=(.*)$");
 
@@ -18,7 +18,10 @@ class OperationsDocTest {
   void everyExampleVariable_appliesToTheBundledConfiguration() throws Exception {
     Path repo = Path.of(System.getProperty("sinkhole.repo"));
     Map<String, String> env = new LinkedHashMap<>();
-    Matcher m = ASSIGNMENT.matcher(Files.readString(repo.resolve("docs/operations.md")));
+    String readme = Files.readString(repo.resolve("README.md"));
+    int start = readme.indexOf("### Overriding configuration with environment variables");
+    int end = readme.indexOf("\n### ", start + 1);
+    Matcher m = ASSIGNMENT.matcher(readme.substring(start, end));
     while (m.find()) {
       env.put(m.group(1), m.group(2));
     }

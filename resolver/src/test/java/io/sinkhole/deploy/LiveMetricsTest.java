@@ -84,13 +84,14 @@ class LiveMetricsTest {
 
   @Test
   void everyExportedMetric_isInTheMetricsReference() throws Exception {
-    String reference = Files.readString(Repo.path("docs/metrics.md"));
+    String reference = Files.readString(Repo.path("README.md"));
     List<String> families =
         scrape.lines().filter(l -> l.startsWith("# TYPE ")).map(l -> l.split(" ")[2]).toList();
 
     assertThat(families).hasSizeGreaterThan(30);
     assertThat(families)
-        .allSatisfy(name -> assertThat(reference).as("docs/metrics.md").contains("`" + name));
+        .allSatisfy(
+            name -> assertThat(reference).as("README.md metrics reference").contains("`" + name));
   }
 
   @Test

@@ -24,8 +24,8 @@ import org.xbill.DNS.Message;
  * parser, the answers written for a parsed query, and the rewrites applied to whatever answer goes
  * back. Every answer Sinkhole writes must parse as a DNS message and fit the client.
  *
- * <p>Seeds: {@code src/test/resources/io/sinkhole/fuzz/PacketPathFuzzTestInputs/}. docs/dns-
- * behaviour.md has the commands for a fuzzing run.
+ * <p>Seeds: {@code src/test/resources/io/sinkhole/fuzz/PacketPathFuzzTestInputs/}. The README
+ * ("Fuzzing") has the commands for a fuzzing run.
  */
 class PacketPathFuzzTest {
   private static final ByteBufAllocator ALLOC = ByteBufAllocator.DEFAULT;
