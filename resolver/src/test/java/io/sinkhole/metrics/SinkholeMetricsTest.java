@@ -26,10 +26,12 @@ class SinkholeMetricsTest {
   }
 
   @Test
-  void queriesInFlight_countsStartedMinusAnswered() {
+  void queriesInFlight_countsStartedMinusFinished_ignoringRejectedQueries() {
     metrics.queryStarted();
     metrics.queryStarted();
     metrics.query(false, 1, QueryOutcome.FORWARDED, 1_000);
+    metrics.queryFinished();
+    metrics.query(false, 1, QueryOutcome.FORMERR, 1_000);
 
     assertThat(metrics.queriesInFlight()).isEqualTo(1);
     assertThat(metrics.scrape()).contains("sinkhole_queries_in_flight 1");
