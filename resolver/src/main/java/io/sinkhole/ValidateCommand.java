@@ -1,6 +1,7 @@
 package io.sinkhole;
 
 import io.sinkhole.config.ConfigException;
+import io.sinkhole.config.FeedConfig;
 import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.feed.FeedProblem;
 import io.sinkhole.source.FeedReport;
@@ -75,7 +76,7 @@ final class ValidateCommand implements Callable<Integer> {
 
   private static void validateFeed(
       SinkholeConfig config, int index, Totals totals, PrintWriter out, PrintWriter err) {
-    SinkholeConfig.Feed feed = config.feeds().get(index);
+    FeedConfig feed = config.feeds().get(index);
     if (feed.action() == SinkholeConfig.Action.OFF) {
       out.printf("feed %s: action off, not loaded%n", feed.name());
       return;

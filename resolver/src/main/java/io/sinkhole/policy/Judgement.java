@@ -1,7 +1,7 @@
 package io.sinkhole.policy;
 
+import io.sinkhole.config.FeedConfig;
 import io.sinkhole.config.PolicyConfig;
-import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.config.SinkholeConfig.Action;
 import io.sinkhole.ioc.Provenance;
 import io.sinkhole.ioc.ThreatInfo;
@@ -13,7 +13,7 @@ record Judgement(Outcome outcome, Provenance claim, int confidence, String rule)
 
   static Judgement of(
       Provenance claim,
-      SinkholeConfig.Feed feed,
+      FeedConfig feed,
       Map<String, PolicyConfig.FeedOverride> group,
       boolean monitorOnly) {
     PolicyConfig.FeedOverride o = feed == null ? null : group.get(feed.name());

@@ -1,6 +1,7 @@
 package io.sinkhole.policy;
 
 import io.sinkhole.config.ConfigException;
+import io.sinkhole.config.FeedConfig;
 import io.sinkhole.config.PolicyConfig;
 import io.sinkhole.config.PolicyConfig.ClientAction;
 import io.sinkhole.config.SinkholeConfig;
@@ -26,7 +27,7 @@ import java.util.Map;
  * <p>Immutable; a reload builds a new one.
  */
 public final class Policy {
-  private final List<SinkholeConfig.Feed> feeds;
+  private final List<FeedConfig> feeds;
   private final SinkholeConfig.Mode mode;
   private final Allowlist allowlist;
   private final ClientRules clients;
@@ -89,7 +90,7 @@ public final class Policy {
     return r.action() == ClientAction.GROUP ? " group " + r.group() : " monitor-only";
   }
 
-  private SinkholeConfig.Feed feedOf(Provenance claim) {
+  private FeedConfig feedOf(Provenance claim) {
     return claim.feed() < feeds.size() ? feeds.get(claim.feed()) : null;
   }
 

@@ -1,6 +1,6 @@
 package io.sinkhole.source;
 
-import io.sinkhole.config.SinkholeConfig;
+import io.sinkhole.config.FeedConfig;
 import io.sinkhole.feed.FeedFormat;
 import io.sinkhole.feed.FeedReader;
 import io.sinkhole.feed.ParseResult;
@@ -23,7 +23,7 @@ import java.util.Map;
 record FeedContents(ParseResult parsed, FeedFormat format, Path file, long millis) {
 
   /** Reads {@code file} in the feed's configured format, or the one its content shows. */
-  static FeedContents read(SinkholeConfig.Feed feed, Path file) throws FeedRejectedException {
+  static FeedContents read(FeedConfig feed, Path file) throws FeedRejectedException {
     long start = System.nanoTime();
     try {
       if (!Files.isRegularFile(file)) {
@@ -40,7 +40,7 @@ record FeedContents(ParseResult parsed, FeedFormat format, Path file, long milli
     }
   }
 
-  private static FeedFormat formatOf(SinkholeConfig.Feed feed, Path file) throws IOException {
+  private static FeedFormat formatOf(FeedConfig feed, Path file) throws IOException {
     if ("auto".equalsIgnoreCase(feed.format())) {
       return FeedReader.detect(file);
     }

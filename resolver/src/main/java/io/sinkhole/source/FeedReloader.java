@@ -1,6 +1,7 @@
 package io.sinkhole.source;
 
 import io.sinkhole.config.ConfigException;
+import io.sinkhole.config.FeedConfig;
 import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.ioc.IocSet;
 import io.sinkhole.ioc.IocSetBuilder;
@@ -47,9 +48,9 @@ public final class FeedReloader implements AutoCloseable {
   public FeedReloader(SinkholeConfig config, SinkholeMetrics metrics, Consumer<IocSet> publish) {
     this.config = config;
     this.publish = publish;
-    List<SinkholeConfig.Feed> list = config.feeds();
+    List<FeedConfig> list = config.feeds();
     for (int i = 0; i < list.size(); i++) {
-      SinkholeConfig.Feed feed = list.get(i);
+      FeedConfig feed = list.get(i);
       if (feed.action() != SinkholeConfig.Action.OFF) {
         feeds.add(new FeedState(i, feed, sourceOf(config, feed)));
       }
@@ -57,7 +58,7 @@ public final class FeedReloader implements AutoCloseable {
     this.metrics = new FeedMetrics(metrics, feeds, () -> current);
   }
 
-  static FeedSource sourceOf(SinkholeConfig config, SinkholeConfig.Feed feed) {
+  static FeedSource sourceOf(SinkholeConfig config, FeedConfig feed) {
     if (feed.url() != null) {
       return new HttpFeedSource(feed, config.stateDir());
     }

@@ -1,6 +1,6 @@
 package io.sinkhole.source;
 
-import io.sinkhole.config.SinkholeConfig;
+import io.sinkhole.config.FeedConfig;
 
 /**
  * One configured feed and its last good contents. Written only by the reload thread; the volatile
@@ -8,14 +8,14 @@ import io.sinkhole.config.SinkholeConfig;
  */
 final class FeedState {
   final int index;
-  final SinkholeConfig.Feed feed;
+  final FeedConfig feed;
   final FeedSource source;
   private volatile FeedContents good;
   private volatile long lastSuccessMillis;
   private FileSignature seen;
   private boolean lastAttemptGood;
 
-  FeedState(int index, SinkholeConfig.Feed feed, FeedSource source) {
+  FeedState(int index, FeedConfig feed, FeedSource source) {
     this.index = index;
     this.feed = feed;
     this.source = source;

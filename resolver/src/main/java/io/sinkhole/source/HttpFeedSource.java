@@ -1,6 +1,6 @@
 package io.sinkhole.source;
 
-import io.sinkhole.config.SinkholeConfig;
+import io.sinkhole.config.FeedConfig;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
@@ -37,7 +37,7 @@ final class HttpFeedSource implements FeedSource {
   private final Path download;
   private Properties pending;
 
-  HttpFeedSource(SinkholeConfig.Feed feed, Path stateDir) {
+  HttpFeedSource(FeedConfig feed, Path stateDir) {
     this.url = feed.url();
     this.timeout = Duration.ofMillis(feed.timeoutMs());
     this.client =

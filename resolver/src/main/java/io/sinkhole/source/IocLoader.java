@@ -1,6 +1,7 @@
 package io.sinkhole.source;
 
 import io.sinkhole.config.ConfigException;
+import io.sinkhole.config.FeedConfig;
 import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.ioc.IocSet;
 import io.sinkhole.ioc.IocSetBuilder;
@@ -29,9 +30,9 @@ public final class IocLoader {
   public static Loaded load(SinkholeConfig config) throws ConfigException {
     IocSetBuilder builder = new IocSetBuilder();
     List<FeedReport> reports = new ArrayList<>();
-    List<SinkholeConfig.Feed> feeds = config.feeds();
+    List<FeedConfig> feeds = config.feeds();
     for (int i = 0; i < feeds.size(); i++) {
-      SinkholeConfig.Feed feed = feeds.get(i);
+      FeedConfig feed = feeds.get(i);
       if (feed.action() == SinkholeConfig.Action.OFF) {
         continue;
       }
@@ -50,7 +51,7 @@ public final class IocLoader {
   }
 
   private static FeedContents readOnce(SinkholeConfig config, int index) throws ConfigException {
-    SinkholeConfig.Feed feed = config.feeds().get(index);
+    FeedConfig feed = config.feeds().get(index);
     try {
       if (feed.url() == null) {
         return FeedContents.read(feed, config.baseDir().resolve(feed.path()).normalize());
@@ -71,7 +72,7 @@ public final class IocLoader {
    * Downloads into a scratch directory: the saved copy and its validators belong to the running
    * server, whose next conditional request must match what it actually holds.
    */
-  private static FeedContents download(SinkholeConfig config, SinkholeConfig.Feed feed)
+  private static FeedContents download(SinkholeConfig config, FeedConfig feed)
       throws FeedRejectedException {
     Path scratch = null;
     try {

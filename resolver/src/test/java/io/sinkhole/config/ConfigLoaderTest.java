@@ -86,7 +86,7 @@ class ConfigLoaderTest {
 
     assertThat(c.listen()).containsExactly(HostPort.parse("127.0.0.2:6000"));
     assertThat(c.upstreams()).containsExactly(HostPort.parse("[::1]:5300"));
-    assertThat(c.feeds()).extracting(SinkholeConfig.Feed::name).containsExactly("extra.txt");
+    assertThat(c.feeds()).extracting(FeedConfig::name).containsExactly("extra.txt");
   }
 
   @Test

@@ -66,7 +66,7 @@ class EnvOverridesTest {
   void listElementKey_changesOnlyThatElement() throws Exception {
     SinkholeConfig c = load(TWO_FEEDS, Map.of("SINKHOLE_FEEDS__1__ACTION", "monitor"));
 
-    assertThat(c.feeds()).extracting(SinkholeConfig.Feed::name).containsExactly("first", "second");
+    assertThat(c.feeds()).extracting(FeedConfig::name).containsExactly("first", "second");
     assertThat(c.feeds().get(0).action()).isEqualTo(SinkholeConfig.Action.BLOCK);
     assertThat(c.feeds().get(1).action()).isEqualTo(SinkholeConfig.Action.MONITOR);
   }

@@ -20,7 +20,7 @@ class FeedSourceConfigTest {
 
   @Test
   void urlFeed_takesRefreshAsDurationAndDefaultsTheRest() throws Exception {
-    SinkholeConfig.Feed feed =
+    FeedConfig feed =
         load("    url: https://feeds.example/hosts.txt\n    refresh: 15m\n").feeds().get(0);
 
     assertThat(feed.refreshSeconds()).isEqualTo(900);

@@ -2,6 +2,7 @@ package io.sinkhole.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sinkhole.config.FeedConfig;
 import io.sinkhole.config.SinkholeConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,8 +18,7 @@ class FileWatcherTest {
   private FeedState watched(String content) throws Exception {
     Path file = dir.resolve("local.txt");
     Files.writeString(file, content);
-    SinkholeConfig.Feed feed =
-        new SinkholeConfig.Feed("local", file, "domains", SinkholeConfig.Action.BLOCK);
+    FeedConfig feed = new FeedConfig("local", file, "domains", SinkholeConfig.Action.BLOCK);
     FeedState s = new FeedState(0, feed, new LocalFileSource(file));
     FeedUpdate.run(s, false, 0);
     return s;
