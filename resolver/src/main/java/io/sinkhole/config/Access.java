@@ -1,5 +1,6 @@
 package io.sinkhole.config;
 
+import io.sinkhole.ioc.Cidr;
 import java.util.List;
 
 /**

@@ -26,34 +26,16 @@ public final class AddressSet {
   /** Every claim covering {@code address}; empty when none. */
   public List<Provenance> match(InetAddress address) {
     List<Provenance> out = new ArrayList<>(exact.getOrDefault(address, List.of()));
-    byte[] bytes = address.getAddress();
+    byte[] bytes = Cidr.unmapped(address.getAddress());
     for (Range r : ranges) {
-      if (r.contains(bytes)) {
+      if (r.block().contains(bytes)) {
         out.add(r.claim());
       }
     }
     return out;
   }
 
-  record Range(byte[] network, int prefix, Provenance claim) {
-    boolean contains(byte[] a) {
-      if (a.length != network.length) {
-        return false;
-      }
-      int full = prefix / 8;
-      for (int i = 0; i < full; i++) {
-        if (a[i] != network[i]) {
-          return false;
-        }
-      }
-      int rest = prefix % 8;
-      if (rest == 0) {
-        return true;
-      }
-      int mask = 0xff << (8 - rest) & 0xff;
-      return (a[full] & mask) == (network[full] & mask);
-    }
-  }
+  record Range(Cidr block, Provenance claim) {}
 
   static final class Builder {
     private final Map<InetAddress, List<Provenance>> exact = new HashMap<>();
@@ -63,8 +45,8 @@ public final class AddressSet {
       exact.computeIfAbsent(address, a -> new ArrayList<>(1)).add(claim);
     }
 
-    void add(InetAddress network, int prefix, Provenance claim) {
-      ranges.add(new Range(network.getAddress(), prefix, claim));
+    void add(Cidr block, Provenance claim) {
+      ranges.add(new Range(block, claim));
     }
 
     AddressSet build() {

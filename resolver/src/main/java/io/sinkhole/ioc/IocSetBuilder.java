@@ -124,21 +124,13 @@ public final class IocSetBuilder {
   }
 
   private boolean addCidr(String text, Provenance claim) {
-    int slash = text.indexOf('/');
-    InetAddress a = slash < 0 ? null : Addresses.parseLiteral(text.substring(0, slash));
-    if (a == null) {
-      return false;
-    }
-    int prefix;
+    Cidr block;
     try {
-      prefix = Integer.parseInt(text.substring(slash + 1));
-    } catch (NumberFormatException e) {
+      block = Cidr.parse(text);
+    } catch (IllegalArgumentException e) {
       return false;
     }
-    if (prefix < 0 || prefix > a.getAddress().length * 8) {
-      return false;
-    }
-    addresses.add(a, prefix, claim);
+    addresses.add(block, claim);
     return true;
   }
 

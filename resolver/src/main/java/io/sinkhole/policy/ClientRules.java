@@ -3,7 +3,7 @@ package io.sinkhole.policy;
 import io.sinkhole.config.ConfigException;
 import io.sinkhole.config.PolicyConfig;
 import io.sinkhole.config.SinkholeConfig;
-import io.sinkhole.ioc.Addresses;
+import io.sinkhole.ioc.Cidr;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,22 +11,7 @@ import java.util.List;
 /** Client rules by address or CIDR; the first rule containing the client decides. */
 final class ClientRules {
   /** One parsed range of one rule. */
-  record Range(byte[] network, int prefix, String text, PolicyConfig.ClientRule rule) {
-    boolean contains(byte[] a) {
-      if (a.length != network.length) {
-        return false;
-      }
-      int full = prefix / 8;
-      for (int i = 0; i < full; i++) {
-        if (a[i] != network[i]) {
-          return false;
-        }
-      }
-      int rest = prefix % 8;
-      int mask = rest == 0 ? 0 : 0xff << (8 - rest) & 0xff;
-      return rest == 0 || (a[full] & mask) == (network[full] & mask);
-    }
-  }
+  record Range(Cidr block, String text, PolicyConfig.ClientRule rule) {}
 
   private final List<Range> ranges;
 
@@ -60,20 +45,11 @@ final class ClientRules {
   }
 
   private static Range parse(String text, PolicyConfig.ClientRule rule) {
-    String t = text.trim();
-    int slash = t.indexOf('/');
-    InetAddress a = Addresses.parseLiteral(slash < 0 ? t : t.substring(0, slash));
-    if (a == null) {
-      return null;
-    }
-    int bits = a.getAddress().length * 8;
-    int prefix;
     try {
-      prefix = slash < 0 ? bits : Integer.parseInt(t.substring(slash + 1));
-    } catch (NumberFormatException e) {
+      return new Range(Cidr.parse(text), text.trim(), rule);
+    } catch (IllegalArgumentException e) {
       return null;
     }
-    return prefix < 0 || prefix > bits ? null : new Range(a.getAddress(), prefix, t, rule);
   }
 
   /** The first range containing {@code client}, or null. */
@@ -81,9 +57,9 @@ final class ClientRules {
     if (ranges.isEmpty() || client == null) {
       return null;
     }
-    byte[] a = client.getAddress();
+    byte[] a = Cidr.unmapped(client.getAddress());
     for (Range r : ranges) {
-      if (r.contains(a)) {
+      if (r.block().contains(a)) {
         return r;
       }
     }
