@@ -4,6 +4,7 @@ import io.sinkhole.config.ConfigException;
 import io.sinkhole.config.FeedConfig;
 import io.sinkhole.config.SinkholeConfig;
 import io.sinkhole.feed.FeedProblem;
+import io.sinkhole.policy.Policy;
 import io.sinkhole.source.FeedReport;
 import io.sinkhole.source.IocLoader;
 import java.io.PrintWriter;
@@ -59,6 +60,7 @@ final class ValidateCommand implements Callable<Integer> {
     for (int i = 0; i < loaded.feeds().size(); i++) {
       validateFeed(loaded, i, totals, out, err);
     }
+    validatePolicy(loaded, totals, out, err);
     out.printf(
         Locale.ROOT,
         "%d indicators, %d problems, %d unreadable feeds%n",
@@ -66,6 +68,23 @@ final class ValidateCommand implements Callable<Integer> {
         totals.problems,
         totals.errors);
     return totals.errors > 0 ? 2 : strict && totals.problems > 0 ? 1 : 0;
+  }
+
+  /** Allowlist files, regular expressions and client rules, read as the server reads them. */
+  private static void validatePolicy(
+      SinkholeConfig config, Totals totals, PrintWriter out, PrintWriter err) {
+    try {
+      Policy.load(config);
+      out.printf(
+          Locale.ROOT,
+          "policy: ok, %d allowlist names, %d allowlist files, %d client rules%n",
+          config.allowlist().names().size(),
+          config.allowlist().files().size(),
+          config.clients().size());
+    } catch (ConfigException e) {
+      err.println("sinkhole: " + e.getMessage());
+      totals.errors++;
+    }
   }
 
   private static final class Totals {

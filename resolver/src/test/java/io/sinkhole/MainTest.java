@@ -83,4 +83,31 @@ class MainTest {
         .contains("line 4")
         .contains("allowlist.names[0]");
   }
+
+  @Test
+  void popularDomainsList_givenAsAFeed_isRefusedWithAHint() throws Exception {
+    Path f = config("upstreams: [\"127.0.0.1:53\"]\nfeeds: []\n");
+    Path popular = dir.resolve("tranco.json");
+    Files.writeString(
+        popular,
+        "{\"name\": \"Top domains\", \"type\": \"hostname\", \"list\": [\"example.com\"]}");
+
+    int code = run("--config", f.toString(), "--feed", popular.toString(), "validate");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("popular-domains list").contains("allowlist.files");
+  }
+
+  @Test
+  void validate_reportsAMissingAllowlistFile() throws Exception {
+    Path f =
+        config(
+            "feeds:\n  - name: report\n    path: report.md\n"
+                + "allowlist:\n  files:\n    - path: missing.json\n");
+
+    int code = run("--config", f.toString(), "validate");
+
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("allowlist.files[0].path").contains("file not found");
+  }
 }

@@ -49,6 +49,12 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   private void admin(HttpExchange x) throws IOException {
+    if (!x.getRemoteAddress().getAddress().isLoopbackAddress()) {
+      // The metrics port is often published for Prometheus; actions that make Sinkhole do work
+      // (reloads, downloads) are for the host's own operators only.
+      send(x, 403, "admin actions are accepted from loopback only\n", "text/plain");
+      return;
+    }
     Handler h = posts.get(x.getRequestURI().getPath());
     if (h == null) {
       send(x, 404, "unknown admin action\n", "text/plain");

@@ -9,6 +9,7 @@ import io.sinkhole.feed.FeedReader;
 import io.sinkhole.ioc.Indicator;
 import io.sinkhole.ioc.IndicatorType;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,11 +93,10 @@ final class Allowlist {
         }
       }
     } catch (IOException | IllegalArgumentException e) {
+      String problem =
+          e instanceof NoSuchFileException ? "file not found: " + path : e.getMessage();
       throw error(
-          config,
-          "/allowlist/files/" + i + "/path",
-          "allowlist.files[" + i + "].path",
-          e.getMessage());
+          config, "/allowlist/files/" + i + "/path", "allowlist.files[" + i + "].path", problem);
     }
   }
 

@@ -40,11 +40,24 @@ record FeedContents(ParseResult parsed, FeedFormat format, Path file, long milli
     }
   }
 
-  private static FeedFormat formatOf(FeedConfig feed, Path file) throws IOException {
-    if ("auto".equalsIgnoreCase(feed.format())) {
-      return FeedReader.detect(file);
+  private static FeedFormat formatOf(FeedConfig feed, Path file)
+      throws IOException, FeedRejectedException {
+    if (!"auto".equalsIgnoreCase(feed.format())) {
+      return FeedFormat.fromConfigName(feed.format());
     }
-    return FeedFormat.fromConfigName(feed.format());
+    FeedFormat detected = FeedReader.detect(file);
+    if (detected == FeedFormat.MISP_WARNINGLIST || detected == FeedFormat.RANK_CSV) {
+      // A popular-domains list loaded as a blocklist would block google.com and the like; it
+      // belongs under allowlist.files. Naming the format on purpose still loads it.
+      throw new FeedRejectedException(
+          "parse",
+          file
+              + " looks like a popular-domains list ("
+              + detected.configName()
+              + "); use it under allowlist.files, or set the feed's format to load it as a"
+              + " blocklist");
+    }
+    return detected;
   }
 
   int count() {
