@@ -5,6 +5,7 @@ import io.sinkhole.config.ConfigLoader;
 import io.sinkhole.config.EnvOverrides;
 import io.sinkhole.config.Overrides;
 import io.sinkhole.config.SinkholeConfig;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,9 @@ public final class Main implements Callable<Integer> {
     } catch (ConfigException e) {
       System.err.println("sinkhole: " + e.getMessage());
       return 2;
+    } catch (IOException e) {
+      System.err.println("sinkhole: " + e.getMessage());
+      return 1;
     }
     CountDownLatch stopped = new CountDownLatch(1);
     Runnable stop =

@@ -89,7 +89,7 @@ public final class Sinkhole implements AutoCloseable {
     QueryProcessor processor = new QueryProcessor(iocs::get, policy::get, config, events, metrics);
     server = new DnsServer(config, upstreams, processor, events, metrics);
     for (HostPort listen : config.listen()) {
-      InetSocketAddress a = server.bind(listen.socketAddress());
+      InetSocketAddress a = bind(listen);
       dnsAddresses.add(a);
       LOG.info(
           "answering DNS on {} (udp+tcp, {}, {} threads)", a, Transports.name(), config.threads());
@@ -121,6 +121,18 @@ public final class Sinkhole implements AutoCloseable {
     }
   }
 
+  private InetSocketAddress bind(HostPort listen) throws IOException, InterruptedException {
+    try {
+      return server.bind(listen.socketAddress());
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      // Netty rethrows the socket's IOException undeclared, and its native errors carry no
+      // address: name the address for the operator.
+      throw new IOException("cannot listen on " + listen + ": " + e.getMessage(), e);
+    }
+  }
+
   private static String hostPort(InetSocketAddress a) {
     String host = a.getAddress().getHostAddress();
     return host.indexOf(':') >= 0 ? "[" + host + "]:" + a.getPort() : host + ":" + a.getPort();
@@ -128,7 +140,7 @@ public final class Sinkhole implements AutoCloseable {
 
   private Upstreams upstreamsOf(SinkholeConfig config) throws ConfigException {
     List<HostPort> list = config.upstreams();
-    String origin = config.source().toString();
+    String origin = config.source() + " or the command line";
     if (list.isEmpty()) {
       list = ResolvConf.nameservers(ResolvConf.SYSTEM);
       origin = ResolvConf.SYSTEM.toString();
