@@ -8,6 +8,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.ServerChannel;
+import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
@@ -111,18 +112,21 @@ public final class DnsServer implements AutoCloseable {
         .group(group)
         .channel(Transports.server())
         .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(
+            ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(32 << 10, 64 << 10))
         .childHandler(
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel ch) {
                 tcpConnections.add(ch);
-                // Idle means neither reads nor writes, so a connection waiting on a slow
-                // upstream answer is not cut (RFC 7766 section 6.2.3).
+                // Idle means no complete query read and no answer written (RFC 7766 section
+                // 6.2.3): the idle handler sits after the framer, so a client trickling one byte
+                // at a time (slowloris) is idle, while one waiting on a slow upstream is not cut.
                 ch.pipeline()
                     .addLast(connectionLimit)
-                    .addLast(new IdleStateHandler(0, 0, tcp.idleTimeoutMs(), TimeUnit.MILLISECONDS))
                     .addLast(new LengthFieldBasedFrameDecoder(65535, 0, 2, 0, 2))
                     .addLast(new LengthFieldPrepender(2))
+                    .addLast(new IdleStateHandler(0, 0, tcp.idleTimeoutMs(), TimeUnit.MILLISECONDS))
                     .addLast(new TcpQueryHandler(intake, tcp.maxQueriesPerConnection(), payload));
               }
             });

@@ -26,6 +26,9 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
   private static final Logger LOG = LoggerFactory.getLogger(TcpQueryHandler.class);
   private static final int TCP_PAYLOAD = 65535;
 
+  /** Answers queued beyond the high water mark before the connection is closed. */
+  static final long MAX_UNREAD_BYTES = 1 << 20;
+
   private final QueryIntake intake;
   private final int maxInFlight;
   private final int payload;
@@ -59,15 +62,31 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
   }
 
   private void started(ChannelHandlerContext ctx) {
-    if (++inFlight >= maxInFlight) {
-      ctx.channel().config().setAutoRead(false);
-    }
+    inFlight++;
+    updateReading(ctx);
   }
 
   private void answered(ChannelHandlerContext ctx) {
-    if (--inFlight < maxInFlight && !ctx.channel().config().isAutoRead()) {
-      ctx.channel().config().setAutoRead(true);
+    inFlight--;
+    updateReading(ctx);
+  }
+
+  /**
+   * Reads only while answers are flowing: below the in-flight limit and while the client takes what
+   * was written (the channel's write-buffer high water mark). A client that pipelines without
+   * reading its answers is then held back by TCP flow control instead of by our memory.
+   */
+  private void updateReading(ChannelHandlerContext ctx) {
+    boolean read = inFlight < maxInFlight && ctx.channel().isWritable();
+    if (ctx.channel().config().isAutoRead() != read) {
+      ctx.channel().config().setAutoRead(read);
     }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) throws Exception {
+    updateReading(ctx);
+    super.channelWritabilityChanged(ctx);
   }
 
   @Override
@@ -120,10 +139,15 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
       answered(ctx);
       ByteBuf out =
           ClientAnswers.prepare(answer, message(), query(), TCP_PAYLOAD, payload, ctx.alloc());
-      if (ctx.channel().isActive()) {
-        ctx.writeAndFlush(out);
-      } else {
+      if (!ctx.channel().isActive()) {
         out.release();
+      } else if (ctx.channel().bytesBeforeWritable() > MAX_UNREAD_BYTES) {
+        // Queries already read keep producing answers after reading stopped; a client that
+        // takes none of them is not served at the cost of unbounded buffers.
+        out.release();
+        ctx.close();
+      } else {
+        ctx.writeAndFlush(out);
       }
     }
   }

@@ -90,6 +90,44 @@ class TcpEndToEndTest {
         .isEqualTo(1.0);
   }
 
+  @Test
+  void tricklingClient_neverCompletingAQuery_isClosedAsIdle() throws Exception {
+    try (Socket s = connect(shortIdle)) {
+      long start = System.nanoTime();
+      byte[] query = Packets.query(7, "www", "zone", "example");
+      int closedAfter = -1;
+      // One byte every 100 ms: bytes keep arriving, but no query is ever complete.
+      for (int i = 0; i < 30 && closedAfter < 0; i++) {
+        try {
+          s.getOutputStream().write(i == 0 ? 0 : query[i % query.length]);
+          s.getOutputStream().flush();
+        } catch (IOException e) {
+          closedAfter = i;
+        }
+        Thread.sleep(100);
+        if (s.getInputStream().available() == 0 && isClosed(s)) {
+          closedAfter = i;
+        }
+      }
+
+      assertThat(closedAfter).as("closed before the trickle ended").isPositive();
+      assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2500L);
+    }
+  }
+
+  private static boolean isClosed(Socket s) throws IOException {
+    s.setSoTimeout(1);
+    try {
+      return s.getInputStream().read() == -1;
+    } catch (java.net.SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true;
+    } finally {
+      s.setSoTimeout(5000);
+    }
+  }
+
   private static Socket connect(RunningSinkhole s) throws IOException {
     Socket socket = new Socket(s.dns().getAddress(), s.dns().getPort());
     socket.setSoTimeout(5000);
