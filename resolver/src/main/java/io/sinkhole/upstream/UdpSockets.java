@@ -4,7 +4,9 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * guess the port as well as the ID (RFC 5452 section 9.2), and each reply is tied to its socket.
  */
 final class UdpSockets {
+  /** The largest UDP payload there is (RFC 6891 section 6.2.5 caps it at 65535). */
+  static final int MAX_DATAGRAM = 65535;
+
   private static final Logger LOG = LoggerFactory.getLogger(UdpSockets.class);
 
   /** Receives a datagram that arrived on socket {@code index}; the buffer is released after. */
@@ -48,6 +53,9 @@ final class UdpSockets {
           new Bootstrap()
               .group(loop)
               .channel(type)
+              // Netty reads datagrams into 2048-byte buffers by default and cuts anything
+              // longer; an upstream may answer up to the payload size the client advertised.
+              .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
               .handler(new Handler(i, receiver))
               .bind(local)
               .sync()
