@@ -28,9 +28,9 @@ public final class AnswerInspector {
   private final long[] hashes = new long[128];
 
   /**
-   * The verdict for {@code wire}; {@link Verdict#ALLOW} when nothing in it is listed or when it
-   * does not parse (the client then gets what the upstream sent, as without inspection). Not
-   * thread-safe: one inspector per event loop.
+   * The verdict for {@code wire}: {@link Verdict#ALLOW} when nothing in it is listed, null when it
+   * does not parse (so it cannot be inspected, and is not relayed). Not thread-safe: one inspector
+   * per event loop.
    */
   public Verdict inspect(
       byte[] wire, IocSet iocs, Policy policy, long nowMillis, InetAddress client) {
@@ -38,7 +38,7 @@ public final class AnswerInspector {
     try {
       answers = new Message(wire).getSection(Section.ANSWER);
     } catch (IOException e) {
-      return Verdict.ALLOW;
+      return null;
     }
     Verdict best = Verdict.ALLOW;
     for (Record r : answers) {

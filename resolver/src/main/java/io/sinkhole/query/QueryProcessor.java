@@ -183,12 +183,15 @@ public final class QueryProcessor {
 
               @Override
               public void failed(String reason) {
-                ByteBuf out = x.alloc().buffer(x.query().questionEnd() + 16);
-                LocalAnswers.empty(out, x.message(), x.query(), Rcode.SERVFAIL, null);
-                finish(
-                    x, name, out, Rcode.SERVFAIL, Action.SERVFAIL, QueryOutcome.SERVFAIL, v, null);
+                servfail(x, name, v, null);
               }
             });
+  }
+
+  private void servfail(Exchange x, String name, Verdict v, String upstream) {
+    ByteBuf out = x.alloc().buffer(x.query().questionEnd() + 16);
+    LocalAnswers.empty(out, x.message(), x.query(), Rcode.SERVFAIL, null);
+    finish(x, name, out, Rcode.SERVFAIL, Action.SERVFAIL, QueryOutcome.SERVFAIL, v, upstream);
   }
 
   /** Inspects a forwarded answer, stores (or evicts) it, and relays it or blocks instead. */
@@ -205,6 +208,15 @@ public final class QueryProcessor {
         INSPECTORS
             .get()
             .inspect(wire, snapshot, policy.get(), x.receivedMillis(), x.client().getAddress());
+    if (found == null) {
+      // An answer that cannot be inspected cannot be vouched for: a listed CNAME target could
+      // hide behind one malformed record, so fail closed and keep it out of the cache.
+      response.release();
+      cache.invalidate(key);
+      metrics.upstreamError(upstream, "unparseable");
+      servfail(x, name, v, upstream);
+      return;
+    }
     cache.put(key, wire, new Inspected(found, snapshot, upstream));
     if (found.outcome() == Outcome.BLOCK) {
       response.release();

@@ -78,6 +78,11 @@ class AnswerInspectorTest {
     Name qname = q.getQuestion().getName();
     Name hop = Name.fromString("hop." + Z + ".");
     Name evil = Name.fromString("WWW.EVIL.EXAMPLE.");
+    if (qname.toString().startsWith("junk.")) {
+      m.addRecord(new CNAMERecord(qname, DClass.IN, 300, evil), Section.ANSWER);
+      r.send(withUnparseableRecord(m));
+      return;
+    }
     if (qname.toString().startsWith("chain.")) {
       m.addRecord(new CNAMERecord(qname, DClass.IN, 300, hop), Section.ANSWER);
       m.addRecord(new CNAMERecord(hop, DClass.IN, 300, evil), Section.ANSWER);
@@ -89,6 +94,26 @@ class AnswerInspectorTest {
     m.addRecord(
         new ARecord(evil, DClass.IN, 300, InetAddress.getByName("192.0.2.80")), Section.ANSWER);
     r.send(m);
+  }
+
+  /** {@code m} plus an additional A record whose data is 5 bytes long: dnsjava rejects it. */
+  private static byte[] withUnparseableRecord(Message m) {
+    byte[] wire = m.toWire();
+    byte[] bad = {0, 0, 1, 0, 1, 0, 0, 1, 44, 0, 5, 1, 2, 3, 4, 5};
+    byte[] out = java.util.Arrays.copyOf(wire, wire.length + bad.length);
+    System.arraycopy(bad, 0, out, wire.length, bad.length);
+    int arcount = (out[10] & 0xff) << 8 | out[11] & 0xff;
+    out[10] = (byte) ((arcount + 1) >> 8);
+    out[11] = (byte) (arcount + 1);
+    return out;
+  }
+
+  @Test
+  void answerThatCannotBeParsed_isNotRelayed_failsClosed() throws Exception {
+    Message m = chains.probe().query("junk." + Z, Type.A);
+
+    assertThat(m.getRcode()).isEqualTo(org.xbill.DNS.Rcode.SERVFAIL);
+    assertThat(m.getSection(Section.ANSWER)).isEmpty();
   }
 
   private static String row(String value, String type) {
