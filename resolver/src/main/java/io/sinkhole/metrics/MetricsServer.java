@@ -25,10 +25,21 @@ public final class MetricsServer implements AutoCloseable {
     String handle() throws Exception;
   }
 
+  static {
+    // The JDK server has no request deadline by default: a client that sends its headers one
+    // byte at a time would hold a worker forever. Seconds; read once, when the server class
+    // loads, so they are set before the first HttpServer is made.
+    System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    System.setProperty("sun.net.httpserver.maxRspTime", "30");
+  }
+
+  /** Workers: a slow scrape or a running reload must not hold up /healthz and /readyz. */
+  private static final int THREADS = 4;
+
   public MetricsServer(InetSocketAddress address, SinkholeMetrics metrics, Readiness readiness)
       throws IOException {
     server = HttpServer.create(address, 16);
-    server.setExecutor(Executors.newSingleThreadExecutor(r -> daemon(r, "sinkhole-http")));
+    server.setExecutor(Executors.newFixedThreadPool(THREADS, r -> daemon(r, "sinkhole-http")));
     server.createContext("/metrics", x -> send(x, 200, metrics.scrape(), contentType()));
     server.createContext("/healthz", x -> send(x, 200, "ok\n", "text/plain"));
     server.createContext("/readyz", x -> ready(x, readiness.report()));

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class FeedReloader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedReloader.class);
   private static final long RETRY_SECONDS = 60;
-  private static final long RELOAD_TIMEOUT_SECONDS = 300;
+  private static final long RELOAD_TIMEOUT_SECONDS = 180;
 
   private final SinkholeConfig config;
   private final List<FeedState> feeds = new ArrayList<>();
@@ -42,7 +42,15 @@ public final class FeedReloader implements AutoCloseable {
   private final FileWatcher watcher = new FileWatcher();
   private final Set<FeedState> refreshFirst = new HashSet<>();
   private final ScheduledExecutorService executor =
-      Executors.newSingleThreadScheduledExecutor(FeedReloader::thread);
+      Executors.newSingleThreadScheduledExecutor(r -> thread(r, "sinkhole-feeds"));
+
+  /**
+   * Periodic URL downloads run here, not on {@link #executor}: a server that trickles its feed must
+   * not hold back the file watcher or the rebuild of the other feeds.
+   */
+  private final ScheduledExecutorService downloads =
+      Executors.newScheduledThreadPool(2, r -> thread(r, "sinkhole-feed-downloads"));
+
   private volatile IocSet current = IocSet.EMPTY;
 
   public FeedReloader(SinkholeConfig config, SinkholeMetrics metrics, Consumer<IocSet> publish) {
@@ -130,7 +138,10 @@ public final class FeedReloader implements AutoCloseable {
   private String reloadNow() {
     List<Outcome> outcomes = new ArrayList<>();
     for (FeedState s : feeds) {
-      outcomes.add(FeedUpdate.run(s, true, System.currentTimeMillis()));
+      Outcome o = FeedUpdate.runExclusive(s, true, System.currentTimeMillis());
+      if (o != null) {
+        outcomes.add(o);
+      }
     }
     finish(outcomes, false);
     StringBuilder text = new StringBuilder();
@@ -149,16 +160,20 @@ public final class FeedReloader implements AutoCloseable {
     }
   }
 
+  /** On a download thread: fetch and parse, then publish on the reload thread. */
   private void refresh(FeedState s) {
-    Outcome o = FeedUpdate.run(s, true, System.currentTimeMillis());
-    finish(List.of(o), false);
+    Outcome o = FeedUpdate.runExclusive(s, true, System.currentTimeMillis());
+    if (o != null && !executor.isShutdown()) {
+      executor.execute(guarded(() -> finish(List.of(o), false)));
+    }
     long every = s.feed.refreshSeconds();
-    schedule(s, o.result() == Result.FAILED ? Math.min(every, RETRY_SECONDS) : every);
+    boolean failed = o != null && o.result() == Result.FAILED;
+    schedule(s, failed ? Math.min(every, RETRY_SECONDS) : every);
   }
 
   private void schedule(FeedState s, long delaySeconds) {
-    if (!executor.isShutdown()) {
-      executor.schedule(guarded(() -> refresh(s)), delaySeconds, TimeUnit.SECONDS);
+    if (!downloads.isShutdown()) {
+      downloads.schedule(guarded(() -> refresh(s)), delaySeconds, TimeUnit.SECONDS);
     }
   }
 
@@ -207,14 +222,15 @@ public final class FeedReloader implements AutoCloseable {
     };
   }
 
-  private static Thread thread(Runnable r) {
-    Thread t = new Thread(r, "sinkhole-feeds");
+  private static Thread thread(Runnable r, String name) {
+    Thread t = new Thread(r, name);
     t.setDaemon(true);
     return t;
   }
 
   @Override
   public void close() {
+    downloads.shutdownNow();
     executor.shutdownNow();
   }
 }

@@ -3,13 +3,19 @@ package io.sinkhole.source;
 import io.sinkhole.config.FeedConfig;
 
 /**
- * One configured feed and its last good contents. Written only by the reload thread; the volatile
- * fields are read by metric scrapes.
+ * One configured feed and its last good contents. Written by one thread at a time (the reload
+ * thread, or for URL feeds a download thread holding {@link #busy}); the volatile fields are read
+ * by metric scrapes.
  */
 final class FeedState {
   final int index;
   final FeedConfig feed;
   final FeedSource source;
+
+  /** Set while one thread fetches and parses this feed (see FeedUpdate.runExclusive). */
+  final java.util.concurrent.atomic.AtomicBoolean busy =
+      new java.util.concurrent.atomic.AtomicBoolean();
+
   private volatile FeedContents good;
   private volatile long lastSuccessMillis;
   private FileSignature seen;

@@ -41,6 +41,21 @@ final class FeedUpdate {
       FeedContents contents,
       long millis) {}
 
+  /**
+   * Like {@link #run}, unless another thread is updating the same feed (a periodic download and a
+   * manual reload at once): then null, and the running update stands for both.
+   */
+  static Outcome runExclusive(FeedState s, boolean conditional, long nowMillis) {
+    if (!s.busy.compareAndSet(false, true)) {
+      return null;
+    }
+    try {
+      return run(s, conditional, nowMillis);
+    } finally {
+      s.busy.set(false);
+    }
+  }
+
   static Outcome run(FeedState s, boolean conditional, long nowMillis) {
     long start = System.nanoTime();
     if (s.source instanceof LocalFileSource local) {

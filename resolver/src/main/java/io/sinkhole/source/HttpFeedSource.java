@@ -27,7 +27,7 @@ import java.util.concurrent.TimeoutException;
  * If-None-Match} with the ETag, {@code If-Modified-Since} with the exact Last-Modified text).
  */
 final class HttpFeedSource implements FeedSource {
-  private static final Duration MAX_TRANSFER = Duration.ofMinutes(10);
+  private static final Duration MAX_TRANSFER = Duration.ofMinutes(2);
   private final URI url;
   private final Duration timeout;
   private final HttpClient client;

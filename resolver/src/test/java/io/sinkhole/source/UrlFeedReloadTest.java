@@ -55,6 +55,25 @@ class UrlFeedReloadTest {
   }
 
   @Test
+  void slowUrlFeed_doesNotHoldUpTheWatchedLocalFeed() throws Exception {
+    String yaml =
+        yaml(server.url("/hosts"), "    refresh: 1s\n    timeout_ms: 20000\n")
+            + "  - name: local\n    path: local.txt\n    format: domains\n";
+    sinkhole = RunningSinkhole.start(unbound.hostPort(), yaml, "local.txt", "first.example\n");
+    // From now on every download takes 15 s; refreshes start every second.
+    server.delay(15_000);
+    Thread.sleep(1500);
+
+    Files.writeString(sinkhole.dir().resolve("local.txt"), "first.example\nsecond.example\n");
+
+    assertThat(
+            io.sinkhole.testing.Poll.until(
+                java.time.Duration.ofSeconds(6), () -> blocked(sinkhole, "second.example")))
+        .as("local change picked up while a download hangs")
+        .isTrue();
+  }
+
+  @Test
   void http500_keepsBlockingAndCountsFailure() throws Exception {
     sinkhole = RunningSinkhole.start(unbound.hostPort(), yaml(server.url("/hosts"), ""));
 
