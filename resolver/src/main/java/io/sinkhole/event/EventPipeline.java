@@ -28,6 +28,7 @@ public final class EventPipeline implements AutoCloseable {
   private final SinkholeMetrics metrics;
   private final Thread writer;
   private final AtomicLong droppedSinceWarn = new AtomicLong();
+  private final SinkFailures failures = new SinkFailures(WARN_INTERVAL_NANOS);
   private final AtomicLong lastWarn = new AtomicLong(System.nanoTime() - WARN_INTERVAL_NANOS);
   private volatile boolean running = true;
 
@@ -93,8 +94,7 @@ public final class EventPipeline implements AutoCloseable {
         metrics
             .counter(droppedName(), droppedHelp(), "sink", sink.name(), "reason", "write_error")
             .increment(batch.size());
-        LOG.warn(
-            "event sink {} failed, {} events lost: {}", sink.name(), batch.size(), e.toString());
+        failures.report(sink.name(), batch.size(), e);
       }
     }
   }

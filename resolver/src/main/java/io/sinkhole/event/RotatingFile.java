@@ -33,6 +33,10 @@ final class RotatingFile implements AutoCloseable {
   private final long keepMillis;
   private OutputStream out;
   private long written;
+
+  /** True between the first line of a batch and its flush. */
+  private boolean inBatch;
+
   private long openedAt;
 
   RotatingFile(Path file, long maxBytes, long maxAgeMillis, int keepFiles, long keepMillis)
@@ -56,18 +60,73 @@ final class RotatingFile implements AutoCloseable {
             1 << 16);
     written = Files.size(file);
     openedAt = System.currentTimeMillis();
+    endPartialLine();
   }
 
   /** Appends one line; the caller flushes once per batch. */
   void writeLine(byte[] row) throws IOException {
-    out.write(row);
-    out.write('\n');
-    written += row.length + 1;
+    if (out != null && !inBatch && !Files.exists(file)) {
+      // Removed by hand or by a log shipper: start a new file instead of writing into the void.
+      discard();
+    }
+    if (out == null) {
+      open();
+    }
+    inBatch = true;
+    try {
+      out.write(row);
+      out.write('\n');
+      written += row.length + 1;
+    } catch (IOException e) {
+      discard();
+      throw e;
+    }
+  }
+
+  /**
+   * After a failed write (a full disk) the buffer still holds what did not fit; writing it again
+   * later would repeat lines or tear one. Drop it and start clean at the next write, and end any
+   * torn last line so that the next row starts on its own line.
+   */
+  private void discard() {
+    java.io.OutputStream broken = out;
+    out = null;
+    try {
+      // Closing flushes again and fails again; the descriptor is released either way.
+      broken.close();
+    } catch (IOException ignored) {
+      // expected: the same failure
+    }
+  }
+
+  private void endPartialLine() throws IOException {
+    if (written == 0) {
+      return;
+    }
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(file, StandardOpenOption.READ)) {
+      java.nio.ByteBuffer last = java.nio.ByteBuffer.allocate(1);
+      ch.read(last, written - 1);
+      if (last.get(0) != '\n') {
+        out.write('\n');
+        out.flush();
+        written++;
+      }
+    }
   }
 
   /** Flushes the batch to the OS, then rotates if the file is due. */
   void flush() throws IOException {
-    out.flush();
+    inBatch = false;
+    if (out == null) {
+      return;
+    }
+    try {
+      out.flush();
+    } catch (IOException e) {
+      discard();
+      throw e;
+    }
     boolean bySize = maxBytes > 0 && written >= maxBytes;
     boolean byAge = maxAgeMillis > 0 && System.currentTimeMillis() - openedAt >= maxAgeMillis;
     if ((bySize || byAge) && written > 0) {
@@ -77,6 +136,7 @@ final class RotatingFile implements AutoCloseable {
 
   private void rotate() throws IOException {
     out.close();
+    out = null;
     Path target = file.resolveSibling(stem() + "-" + STAMP.format(Instant.now()) + ext());
     Files.move(file, target);
     open();
@@ -129,6 +189,8 @@ final class RotatingFile implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    out.close();
+    if (out != null) {
+      out.close();
+    }
   }
 }
