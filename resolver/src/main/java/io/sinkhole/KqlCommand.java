@@ -69,7 +69,11 @@ final class KqlCommand implements Callable<Integer> {
     TreeSet<String> names = names(iocs);
     out.print(query(names));
     out.flush();
-    return names.isEmpty() ? 1 : 0;
+    if (names.isEmpty()) {
+      err.println("sinkhole kql: no loaded name matches the --feed / --family selection");
+      return 1;
+    }
+    return 0;
   }
 
   TreeSet<String> names(IocSet iocs) {

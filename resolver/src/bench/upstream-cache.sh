@@ -2,9 +2,9 @@
 # Cache hit vs forward vs RFC 6303 local answer, Sinkhole in front of a local Unbound (loopback
 # only). Needs unbound, dnsperf, dig, curl and resolver/target/sinkhole.jar
 # (mvn -q -B package -DskipTests). Each dnsperf run lasts 10 s; every process started here is
-# stopped by its PID. Usage: bench/upstream-cache.sh
+# stopped by its PID. Usage: resolver/src/bench/upstream-cache.sh
 set -u
-ROOT=$(cd "$(dirname "$0")/.." && pwd)
+ROOT=$(cd "$(dirname "$0")/../../.." && pwd)
 JAR=$ROOT/resolver/target/sinkhole.jar
 DIR=$(mktemp -d /tmp/sinkhole-upstream-bench.XXXXXX)
 cd "$DIR"
