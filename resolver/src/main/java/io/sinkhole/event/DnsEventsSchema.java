@@ -91,7 +91,7 @@ public final class DnsEventsSchema implements EventSchema {
   }
 
   static String formatTime(long millis) {
-    return TIME.format(Instant.ofEpochMilli(millis));
+    return EventTime.format(millis);
   }
 
   static String iso(Instant t) {
