@@ -58,11 +58,11 @@ final class RotatingFile implements AutoCloseable {
     openedAt = System.currentTimeMillis();
   }
 
-  /** Appends one line; the caller flushes once per batch. */
-  void writeLine(byte[] row) throws IOException {
-    out.write(row);
+  /** Appends the first {@code length} bytes of {@code row} as one line; the caller flushes. */
+  void writeLine(byte[] row, int length) throws IOException {
+    out.write(row, 0, length);
     out.write('\n');
-    written += row.length + 1;
+    written += length + 1;
   }
 
   /** Flushes the batch to the OS, then rotates if the file is due. */

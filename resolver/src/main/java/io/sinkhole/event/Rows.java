@@ -14,7 +14,7 @@ public final class Rows {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final EventSchema schema;
-  private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1024);
+  private final Buffer buffer = new Buffer();
   private JsonGenerator generator;
 
   public Rows(EventSchema schema) {
@@ -23,6 +23,17 @@ public final class Rows {
 
   /** One event as a JSON object, without a line break. */
   public byte[] bytes(DnsEvent e) throws IOException {
+    write(e);
+    return buffer.toByteArray();
+  }
+
+  /**
+   * Serialises one event into the reused buffer, without the copy {@link #bytes} makes: the row is
+   * the first {@code length} bytes of {@link #array()}, valid until the next call.
+   *
+   * @return the row's length
+   */
+  int write(DnsEvent e) throws IOException {
     buffer.reset();
     if (generator == null) {
       generator = JSON.createGenerator(buffer, JsonEncoding.UTF8);
@@ -35,6 +46,21 @@ public final class Rows {
       generator = null; // half-written: start the next row with a fresh generator
       throw failed;
     }
-    return buffer.toByteArray();
+    return buffer.size();
+  }
+
+  byte[] array() {
+    return buffer.array();
+  }
+
+  /** Exposes the stream's array so that a row can be written out without copying it. */
+  private static final class Buffer extends ByteArrayOutputStream {
+    Buffer() {
+      super(1024);
+    }
+
+    byte[] array() {
+      return buf;
+    }
   }
 }
