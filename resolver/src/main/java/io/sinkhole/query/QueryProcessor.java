@@ -163,7 +163,7 @@ public final class QueryProcessor {
       metrics.block(v.claim().threat().threatType(), v.claim().feedName(), "monitored");
       countHit(v);
     }
-    ByteBuf query = x.message().retain();
+    ByteBuf query = x.detachMessage();
     x.upstream()
         .forward(
             query,
