@@ -9,7 +9,6 @@ import io.sinkhole.config.CacheConfig;
 import io.sinkhole.metrics.SinkholeMetrics;
 import java.time.Duration;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.function.Predicate;
 
 /**
@@ -28,8 +27,13 @@ public final class ResponseCache<V> {
   private final Counter hits;
   private final Counter misses;
 
+  /**
+   * Maintenance (buffer drains, eviction) runs on the thread that triggered it, an event loop: a
+   * pool thread woken for it competed with that loop for the one core a small host has (issue #5).
+   * Caffeine amortises it over many reads and never blocks on it.
+   */
   public ResponseCache(CacheConfig config, SinkholeMetrics metrics) {
-    this(config, metrics, Ticker.systemTicker(), ForkJoinPool.commonPool());
+    this(config, metrics, Ticker.systemTicker(), Runnable::run);
   }
 
   ResponseCache(CacheConfig config, SinkholeMetrics metrics, Ticker ticker, Executor executor) {

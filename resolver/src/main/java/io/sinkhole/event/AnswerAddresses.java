@@ -1,35 +1,96 @@
 package io.sinkhole.event;
 
-import java.io.IOException;
-import java.util.StringJoiner;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
-import org.xbill.DNS.Message;
-import org.xbill.DNS.Record;
-import org.xbill.DNS.Section;
+import io.netty.util.NetUtil;
 
-/** Reads the A and AAAA addresses of an answer for the IPAddresses column, off the fast path. */
+/**
+ * Reads the A and AAAA addresses of an answer for the IPAddresses column, off the fast path.
+ *
+ * <p>Walks the wire form itself (RFC 1035 section 4.1) instead of building a dnsjava message: this
+ * runs on the event writer thread for every query, and with one core that thread competes with the
+ * answering thread (issue #5). Only the question and answer sections are read; a message that ends
+ * early or has a bad name gives no addresses, as before.
+ */
 final class AnswerAddresses {
+  private static final int HEADER = 12;
+  private static final int TYPE_A = 1;
+  private static final int TYPE_AAAA = 28;
+
   private AnswerAddresses() {}
 
   static String joined(byte[] response) {
-    if (response == null) {
+    if (response == null || response.length < HEADER) {
       return "";
     }
-    Message m;
-    try {
-      m = new Message(response);
-    } catch (IOException e) {
+    int answers = u16(response, 6);
+    if (answers == 0) {
       return "";
     }
-    StringJoiner out = new StringJoiner(",");
-    for (Record r : m.getSection(Section.ANSWER)) {
-      if (r instanceof ARecord a) {
-        out.add(a.getAddress().getHostAddress());
-      } else if (r instanceof AAAARecord a) {
-        out.add(DnsEventsSchema.clientIp(a.getAddress()));
+    int p = HEADER;
+    for (int i = u16(response, 4); i > 0; i--) {
+      p = skipName(response, p);
+      if (p < 0) {
+        return "";
       }
+      p += 4;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < answers; i++) {
+      p = skipName(response, p);
+      if (p < 0 || p + 10 > response.length) {
+        return "";
+      }
+      int type = u16(response, p);
+      int length = u16(response, p + 8);
+      p += 10;
+      if (p + length > response.length) {
+        return "";
+      }
+      append(out, response, p, type, length);
+      p += length;
     }
     return out.toString();
+  }
+
+  private static void append(StringBuilder out, byte[] m, int p, int type, int length) {
+    if (type == TYPE_A && length == 4) {
+      separate(out).append(m[p] & 0xff).append('.').append(m[p + 1] & 0xff);
+      out.append('.').append(m[p + 2] & 0xff).append('.').append(m[p + 3] & 0xff);
+    } else if (type == TYPE_AAAA && length == 16) {
+      // RFC 5952 text, and IPv4-mapped addresses as plain IPv4, as DnsEventsSchema.clientIp does.
+      boolean mapped = mapped(m, p);
+      separate(out).append(NetUtil.bytesToIpAddress(m, mapped ? p + 12 : p, mapped ? 4 : 16));
+    }
+  }
+
+  private static boolean mapped(byte[] m, int p) {
+    for (int i = 0; i < 10; i++) {
+      if (m[p + i] != 0) {
+        return false;
+      }
+    }
+    return m[p + 10] == (byte) 0xff && m[p + 11] == (byte) 0xff;
+  }
+
+  private static StringBuilder separate(StringBuilder out) {
+    return out.length() == 0 ? out : out.append(',');
+  }
+
+  /** The offset after the name at {@code p}, or -1 when the name runs past the end. */
+  private static int skipName(byte[] m, int p) {
+    while (p >= 0 && p < m.length) {
+      int len = m[p] & 0xff;
+      if (len == 0) {
+        return p + 1;
+      }
+      if (len >= 0xc0) {
+        return p + 2 <= m.length ? p + 2 : -1;
+      }
+      p += len + 1;
+    }
+    return -1;
+  }
+
+  private static int u16(byte[] m, int p) {
+    return (m[p] & 0xff) << 8 | m[p + 1] & 0xff;
   }
 }

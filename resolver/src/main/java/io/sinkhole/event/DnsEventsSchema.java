@@ -52,22 +52,24 @@ public final class DnsEventsSchema implements EventSchema {
     Provenance claim = v.claim();
     ThreatInfo threat = claim == null ? ThreatInfo.NONE : claim.threat();
     out.writeStartObject();
-    out.writeStringField("TimeGenerated", formatTime(e.timeMillis()));
-    out.writeStringField("Computer", computer);
-    out.writeNumberField(
-        "EventId", e.rcode() == 0 ? EVENT_RESPONSE_SUCCESS : EVENT_RESPONSE_FAILURE);
-    out.writeStringField("SubType", "LookupQuery");
-    out.writeStringField("ClientIP", clients.format(e.client().getAddress()));
-    Fields.string(out, "Name", e.name());
-    out.writeStringField("QueryType", Type.string(e.qtype()));
-    Fields.string(out, "IPAddresses", AnswerAddresses.joined(e.response()));
-    out.writeNumberField("ResultCode", e.rcode());
-    out.writeStringField("Result", e.rcode() == 0 ? "Success" : "Failure");
-    out.writeStringField("MaliciousIP", nullToEmpty(v.maliciousIp()));
-    Fields.string(out, "IndicatorThreatType", nullToEmpty(threat.threatType()));
-    out.writeStringField("Confidence", confidence(claim, threat));
-    out.writeNumberField("Severity", severity(claim, threat));
-    Fields.string(out, "Description", description(e, v, threat));
+    Fields.text(out, DnsEventsColumns.TIME_GENERATED, formatTime(e.timeMillis()));
+    Fields.text(out, DnsEventsColumns.COMPUTER, computer);
+    Fields.number(
+        out,
+        DnsEventsColumns.EVENT_ID,
+        e.rcode() == 0 ? EVENT_RESPONSE_SUCCESS : EVENT_RESPONSE_FAILURE);
+    Fields.text(out, DnsEventsColumns.SUB_TYPE, "LookupQuery");
+    Fields.text(out, DnsEventsColumns.CLIENT_IP, clients.format(e.client().getAddress()));
+    Fields.string(out, DnsEventsColumns.NAME, e.name());
+    Fields.text(out, DnsEventsColumns.QUERY_TYPE, Type.string(e.qtype()));
+    Fields.string(out, DnsEventsColumns.IP_ADDRESSES, AnswerAddresses.joined(e.response()));
+    Fields.number(out, DnsEventsColumns.RESULT_CODE, e.rcode());
+    Fields.text(out, DnsEventsColumns.RESULT, e.rcode() == 0 ? "Success" : "Failure");
+    Fields.text(out, DnsEventsColumns.MALICIOUS_IP, nullToEmpty(v.maliciousIp()));
+    Fields.string(out, DnsEventsColumns.INDICATOR_THREAT_TYPE, nullToEmpty(threat.threatType()));
+    Fields.text(out, DnsEventsColumns.CONFIDENCE, confidence(claim, threat));
+    Fields.number(out, DnsEventsColumns.SEVERITY, severity(claim, threat));
+    Fields.string(out, DnsEventsColumns.DESCRIPTION, description(e, v, threat));
     writeOwnColumns(e, v, threat, out);
     out.writeEndObject();
   }
@@ -75,23 +77,27 @@ public final class DnsEventsSchema implements EventSchema {
   private static void writeOwnColumns(DnsEvent e, Verdict v, ThreatInfo t, JsonGenerator out)
       throws IOException {
     Provenance claim = v.claim();
-    out.writeStringField("Action", e.action().column());
-    Fields.string(out, "MatchedIndicator", v.match() == null ? "" : v.match().indicator());
-    Fields.string(out, "MatchedName", nullToEmpty(v.matchedName()));
-    out.writeStringField("IndicatorFeed", claim == null ? "" : claim.feedName());
-    Fields.string(out, "MalwareFamily", nullToEmpty(t.malware()));
-    Fields.string(out, "IndicatorReference", nullToEmpty(t.reference()));
-    out.writeStringField("IndicatorFirstSeen", t.firstSeen() == null ? "" : iso(t.firstSeen()));
-    Fields.string(out, "PolicyRule", nullToEmpty(v.rule()));
-    out.writeStringField("Protocol", e.protocol());
-    out.writeNumberField("ClientPort", e.client().getPort());
-    out.writeNumberField("TransactionId", e.transactionId());
-    out.writeNumberField("ResponseTimeMs", Math.round(e.durationNanos() / 1000.0) / 1000.0);
-    out.writeStringField("Upstream", nullToEmpty(e.upstream()));
+    Fields.text(out, DnsEventsColumns.ACTION, e.action().column());
+    Fields.string(
+        out, DnsEventsColumns.MATCHED_INDICATOR, v.match() == null ? "" : v.match().indicator());
+    Fields.string(out, DnsEventsColumns.MATCHED_NAME, nullToEmpty(v.matchedName()));
+    Fields.text(out, DnsEventsColumns.INDICATOR_FEED, claim == null ? "" : claim.feedName());
+    Fields.string(out, DnsEventsColumns.MALWARE_FAMILY, nullToEmpty(t.malware()));
+    Fields.string(out, DnsEventsColumns.INDICATOR_REFERENCE, nullToEmpty(t.reference()));
+    Fields.text(
+        out,
+        DnsEventsColumns.INDICATOR_FIRST_SEEN,
+        t.firstSeen() == null ? "" : iso(t.firstSeen()));
+    Fields.string(out, DnsEventsColumns.POLICY_RULE, nullToEmpty(v.rule()));
+    Fields.text(out, DnsEventsColumns.PROTOCOL, e.protocol());
+    Fields.number(out, DnsEventsColumns.CLIENT_PORT, e.client().getPort());
+    Fields.number(out, DnsEventsColumns.TRANSACTION_ID, e.transactionId());
+    Fields.millis(out, DnsEventsColumns.RESPONSE_TIME_MS, Math.round(e.durationNanos() / 1000.0));
+    Fields.text(out, DnsEventsColumns.UPSTREAM, nullToEmpty(e.upstream()));
   }
 
   static String formatTime(long millis) {
-    return TIME.format(Instant.ofEpochMilli(millis));
+    return EventTime.format(millis);
   }
 
   static String iso(Instant t) {

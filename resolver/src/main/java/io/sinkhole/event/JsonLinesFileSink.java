@@ -46,7 +46,8 @@ public final class JsonLinesFileSink implements EventSink {
     int accepted = 0;
     for (DnsEvent e : batch) {
       if (filter.test(e)) {
-        out.writeLine(rows.bytes(e));
+        int length = rows.write(e); // first: writing may grow the array
+        out.writeLine(rows.array(), length);
         accepted++;
       }
     }

@@ -65,6 +65,11 @@ final class RotatingFile implements AutoCloseable {
 
   /** Appends one line; the caller flushes once per batch. */
   void writeLine(byte[] row) throws IOException {
+    writeLine(row, row.length);
+  }
+
+  /** Appends the first {@code length} bytes of {@code row} as one line; the caller flushes. */
+  void writeLine(byte[] row, int length) throws IOException {
     if (out != null && !inBatch && !Files.exists(file)) {
       // Removed by hand or by a log shipper: start a new file instead of writing into the void.
       discard();
@@ -74,9 +79,9 @@ final class RotatingFile implements AutoCloseable {
     }
     inBatch = true;
     try {
-      out.write(row);
+      out.write(row, 0, length);
       out.write('\n');
-      written += row.length + 1;
+      written += length + 1;
     } catch (IOException e) {
       discard();
       throw e;

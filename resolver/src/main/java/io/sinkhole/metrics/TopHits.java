@@ -30,38 +30,51 @@ final class TopHits {
           .thenComparing(h -> h.key().indicator())
           .thenComparing(h -> h.key().feed());
 
-  private final int capacity;
-  private final Map<Key, long[]> counters = new HashMap<>();
+  // Slots in parallel arrays, found by key through the map: replacing the smallest counter scans
+  // a plain long[] instead of the map's entries. On a list of 100k names nearly every blocked
+  // query is a new indicator and pays for that scan (issue #5).
+  private final Key[] keys;
+  private final long[] counts;
+  private final Map<Key, Integer> slots = new HashMap<>();
 
   TopHits(int capacity) {
-    this.capacity = capacity;
+    this.keys = new Key[capacity];
+    this.counts = new long[capacity];
   }
 
   synchronized void hit(Key key) {
-    long[] count = counters.get(key);
-    if (count != null) {
-      count[0]++;
+    Integer slot = slots.get(key);
+    if (slot != null) {
+      counts[slot]++;
       return;
     }
-    if (counters.size() < capacity) {
-      counters.put(key, new long[] {1});
+    int used = slots.size();
+    if (used < keys.length) {
+      take(used, key, 1);
       return;
     }
-    Map.Entry<Key, long[]> smallest = null;
-    for (Map.Entry<Key, long[]> e : counters.entrySet()) {
-      if (smallest == null || e.getValue()[0] < smallest.getValue()[0]) {
-        smallest = e;
+    int smallest = 0;
+    for (int i = 1; i < counts.length; i++) {
+      if (counts[i] < counts[smallest]) {
+        smallest = i;
       }
     }
-    long inherited = smallest.getValue()[0];
-    counters.remove(smallest.getKey());
-    counters.put(key, new long[] {inherited + 1});
+    slots.remove(keys[smallest]);
+    take(smallest, key, counts[smallest] + 1);
+  }
+
+  private void take(int slot, Key key, long count) {
+    keys[slot] = key;
+    counts[slot] = count;
+    slots.put(key, slot);
   }
 
   /** The {@code n} largest counters, largest first; ties by indicator name. */
   synchronized List<Hit> top(int n) {
-    List<Hit> all = new ArrayList<>(counters.size());
-    counters.forEach((k, c) -> all.add(new Hit(k, c[0])));
+    List<Hit> all = new ArrayList<>(slots.size());
+    for (int i = 0; i < slots.size(); i++) {
+      all.add(new Hit(keys[i], counts[i]));
+    }
     all.sort(BY_COUNT);
     return List.copyOf(all.subList(0, Math.min(n, all.size())));
   }

@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
  * parsed from them, who asked, and how to answer. Implemented by the UDP and TCP handlers.
  */
 public abstract class Exchange {
-  private final ByteBuf message;
+  private ByteBuf message;
   private final Query query;
   private final InetSocketAddress client;
   private final long receivedNanos;
@@ -27,6 +27,20 @@ public abstract class Exchange {
 
   /** The query as received; owned by the exchange until {@link #send} or forwarding. */
   public ByteBuf message() {
+    return message;
+  }
+
+  /**
+   * Replaces the message with a copy sized to it and returns that copy, whose one reference the
+   * caller owns; the exchange reads it until that reference is released. For a query that waits on
+   * an upstream: the received message may be a slice of a buffer that batched reads share
+   * (recvmmsg, issue #5), and holding it would keep the whole batch buffer alive.
+   */
+  ByteBuf detachMessage() {
+    message =
+        alloc()
+            .buffer(message.readableBytes())
+            .writeBytes(message, message.readerIndex(), message.readableBytes());
     return message;
   }
 

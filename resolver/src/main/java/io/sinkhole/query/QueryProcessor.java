@@ -48,6 +48,8 @@ public final class QueryProcessor {
   /** RFC 6303 section 3: the TTL and negative TTL of the locally served reverse zones. */
   private static final int LOCAL_ZONE_TTL = 10800;
 
+  private static final int HEADER_BYTES = 12;
+
   private final Supplier<IocSet> iocs;
   private final Supplier<Policy> policy;
   private final BlockAnswers blockAnswers;
@@ -102,20 +104,12 @@ public final class QueryProcessor {
     DomainMatch m =
         snapshot.match(
             q.nameBytes(),
-            labelStarts(q),
+            q.labelStarts(),
             q.labelCount(),
             q.nameLength(),
             x.receivedMillis(),
             HASHES.get());
     return policy.get().decide(m, name, x.client().getAddress());
-  }
-
-  private static int[] labelStarts(Query q) {
-    int[] starts = new int[q.labelCount()];
-    for (int i = 0; i < starts.length; i++) {
-      starts[i] = q.labelStart(i);
-    }
-    return starts;
   }
 
   private static CacheKey keyOf(Query q) {
@@ -169,7 +163,7 @@ public final class QueryProcessor {
       metrics.block(v.claim().threat().threatType(), v.claim().feedName(), "monitored");
       countHit(v);
     }
-    ByteBuf query = x.message().retain();
+    ByteBuf query = x.detachMessage();
     x.upstream()
         .forward(
             query,
@@ -239,6 +233,16 @@ public final class QueryProcessor {
     }
   }
 
+  /**
+   * What the event needs of the answer: its header (flags) always, its records only when it has
+   * answer records to list (IPAddresses). Most blocked answers are a bare NXDOMAIN.
+   */
+  private static byte[] eventCopy(ByteBuf answer) {
+    int at = answer.readerIndex();
+    boolean records = answer.readableBytes() > 12 && answer.getUnsignedShort(at + 6) > 0;
+    return ByteBufUtil.getBytes(answer, at, records ? answer.readableBytes() : HEADER_BYTES);
+  }
+
   /** The one place where an answer leaves, is counted and becomes an event. */
   private void finish(
       Exchange x,
@@ -249,7 +253,7 @@ public final class QueryProcessor {
       QueryOutcome outcome,
       Verdict v,
       String upstream) {
-    byte[] wire = ByteBufUtil.getBytes(answer);
+    byte[] wire = eventCopy(answer);
     x.send(answer);
     long nanos = System.nanoTime() - x.receivedNanos();
     Query q = x.query();

@@ -2,7 +2,6 @@ package io.sinkhole.transport;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.socket.DatagramPacket;
@@ -14,13 +13,22 @@ import java.net.InetSocketAddress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Receives UDP queries and sends their answers from the same socket. */
-@ChannelHandler.Sharable
+/**
+ * Receives UDP queries and sends their answers from the same socket. One instance per socket: it
+ * holds that socket's flush state.
+ *
+ * <p>Answers are written without a flush and flushed together, so that the epoll transport sends a
+ * batch with one {@code sendmmsg} instead of one {@code sendmsg} each (issue #5): answers made
+ * while a read batch is processed are flushed when the batch ends; answers that arrive later from
+ * an upstream are flushed once after the event loop's current round of I/O.
+ */
 final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> {
   private static final Logger LOG = LoggerFactory.getLogger(UdpQueryHandler.class);
 
   private final QueryIntake intake;
   private final int payload;
+  private boolean reading;
+  private boolean flushScheduled;
 
   /**
    * @param payload the largest UDP answer sent and the size advertised (RFC 6891 section 6.2.5)
@@ -40,7 +48,36 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         client,
         false,
         q -> new UdpExchange(ctx, message, q, client),
-        out -> ctx.writeAndFlush(new DatagramPacket(out, client)));
+        out -> write(ctx, new DatagramPacket(out, client)));
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    reading = true;
+    super.channelRead(ctx, msg);
+  }
+
+  @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    reading = false;
+    ctx.flush();
+    ctx.fireChannelReadComplete();
+  }
+
+  /** Runs on the channel's event loop, like every call into this handler. */
+  private void write(ChannelHandlerContext ctx, DatagramPacket answer) {
+    ctx.write(answer, ctx.voidPromise());
+    if (reading || flushScheduled) {
+      return;
+    }
+    flushScheduled = true;
+    ctx.channel()
+        .eventLoop()
+        .execute(
+            () -> {
+              flushScheduled = false;
+              ctx.flush();
+            });
   }
 
   @Override
@@ -84,7 +121,7 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     public void send(ByteBuf answer) {
       ByteBuf out =
           ClientAnswers.prepare(answer, message(), query(), maxAnswerSize(), payload, ctx.alloc());
-      ctx.writeAndFlush(new DatagramPacket(out, client()));
+      write(ctx, new DatagramPacket(out, client()));
     }
   }
 }

@@ -31,9 +31,15 @@ public final class Query {
   int ednsVersion;
   boolean dnssecOk;
 
-  Query() {
-    name = new byte[255];
-    labelStarts = new int[128];
+  /**
+   * Sized to the name that can fit in the message: a new Query per query at full size was the
+   * largest allocation on the fast path (issue #5). Every label takes at least two bytes.
+   *
+   * @param maxNameBytes upper bound of the wire-form name length, at most 255
+   */
+  Query(int maxNameBytes) {
+    name = new byte[maxNameBytes];
+    labelStarts = new int[(maxNameBytes + 1) / 2];
   }
 
   public int id() {
@@ -93,6 +99,14 @@ public final class Query {
     return labelCount;
   }
 
+  /**
+   * Offsets of the labels' length bytes, leftmost first; valid up to {@link #labelCount()}. The
+   * array itself, not a copy: callers must not change it.
+   */
+  public int[] labelStarts() {
+    return labelStarts;
+  }
+
   /** Offset in {@link #nameBytes()} of the length byte of label {@code i} (0 = leftmost). */
   public int labelStart(int i) {
     return labelStarts[i];
@@ -107,6 +121,10 @@ public final class Query {
     if (labelCount == 0) {
       return ".";
     }
+    String plain = plainName();
+    if (plain != null) {
+      return plain;
+    }
     StringBuilder out = new StringBuilder(nameLength);
     for (int i = 0; i < labelCount; i++) {
       if (i > 0) {
@@ -115,6 +133,28 @@ public final class Query {
       appendLabel(out, labelStarts[i]);
     }
     return out.toString();
+  }
+
+  /** The common case, every byte printable and unambiguous: one copy, no builder (issue #5). */
+  private String plainName() {
+    byte[] text = new byte[nameLength - 1];
+    for (int i = 0; i < labelCount; i++) {
+      int start = labelStarts[i];
+      if (i > 0) {
+        text[start - 1] = '.';
+      }
+      for (int p = start + 1; p <= start + name[start]; p++) {
+        if (!plain(name[p])) {
+          return null;
+        }
+        text[p - 1] = name[p];
+      }
+    }
+    return new String(text, StandardCharsets.ISO_8859_1);
+  }
+
+  private static boolean plain(byte b) {
+    return b > 0x20 && b < 0x7f && b != '.' && b != '\\' && b != '"' && b != ';';
   }
 
   private void appendLabel(StringBuilder out, int start) {

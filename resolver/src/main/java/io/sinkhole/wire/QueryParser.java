@@ -23,7 +23,8 @@ public final class QueryParser {
     if (end - base < HEADER_LENGTH) {
       throw new MalformedQueryException("short header", false);
     }
-    Query q = new Query();
+    // The name is copied only from bytes after the header, so it can be no longer than those.
+    Query q = new Query(Math.min(MAX_NAME_WIRE_LENGTH, end - base - HEADER_LENGTH));
     q.id = buf.getUnsignedShort(base);
     q.flags = buf.getUnsignedShort(base + 2);
     if ((q.flags & Flags.QR) != 0) {

@@ -1,0 +1,78 @@
+package io.sinkhole.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Flags;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.Section;
+import org.xbill.DNS.Type;
+
+class AnswerAddressesTest {
+  private static final Name WWW = name("www.zone.example.");
+  private static final Name ALIAS = name("alias.zone.example.");
+
+  private static Name name(String s) {
+    try {
+      return Name.fromString(s);
+    } catch (Exception e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static byte[] answer(Record... records) {
+    Message m = Message.newQuery(Record.newRecord(ALIAS, Type.A, DClass.IN));
+    m.getHeader().setFlag(Flags.QR);
+    for (Record r : records) {
+      m.addRecord(r, Section.ANSWER);
+    }
+    return m.toWire(); // compresses owner names and CNAME targets into pointers
+  }
+
+  private static InetAddress ip(String s) throws Exception {
+    return InetAddress.getByName(s);
+  }
+
+  @Test
+  void aliasChainWithAAndAaaa_listsAddressesInAnswerOrder() throws Exception {
+    byte[] wire =
+        answer(
+            new CNAMERecord(ALIAS, DClass.IN, 60, WWW),
+            new ARecord(WWW, DClass.IN, 60, ip("192.0.2.10")),
+            new AAAARecord(WWW, DClass.IN, 60, ip("2001:db8::10")));
+
+    assertThat(AnswerAddresses.joined(wire)).isEqualTo("192.0.2.10,2001:db8::10");
+  }
+
+  @Test
+  void ipv4MappedAaaa_isWrittenAsIpv4() throws Exception {
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    System.arraycopy(ip("192.0.2.33").getAddress(), 0, mapped, 12, 4);
+    Record aaaa = Record.newRecord(WWW, Type.AAAA, DClass.IN, 60, mapped);
+
+    assertThat(AnswerAddresses.joined(answer(aaaa))).isEqualTo("192.0.2.33");
+  }
+
+  @Test
+  void headerOnlyAndNoAnswer_giveNoAddresses() {
+    assertThat(AnswerAddresses.joined(new byte[12])).isEmpty();
+    assertThat(AnswerAddresses.joined(null)).isEmpty();
+  }
+
+  @Test
+  void answerCutShort_givesNoAddresses() throws Exception {
+    byte[] wire = answer(new ARecord(WWW, DClass.IN, 60, ip("192.0.2.10")));
+
+    assertThat(AnswerAddresses.joined(Arrays.copyOf(wire, wire.length - 2))).isEmpty();
+  }
+}
