@@ -8,14 +8,14 @@ set -euo pipefail
 : "${SINKHOLE_JAR:?set SINKHOLE_JAR to resolver/target/sinkhole.jar}"
 # One core per server in the harness: SerialGC has no concurrent threads to compete with the event
 # loop. 1M names need about 35 MB retained and up to about 170 MB live
-# while a 1M-line list is parsed (docs/benchmarks.md); 320 MB leaves room for both. No
+# while a 1M-line list is parsed (the README, "Benchmarks"); 320 MB leaves room for both. No
 # AlwaysPreTouch: it made RSS the whole heap (603 MiB at 100k names) for no measured gain.
 JAVA_OPTS=${SINKHOLE_JAVA_OPTS:-"-Xms64m -Xmx320m -XX:+UseSerialGC"}
 jar=$SINKHOLE_JAR
 # BENCH_EVENT_FILTER=matches writes only matched queries: on the cached workload no row at all,
-# which measures what writing every query as an event costs (docs/benchmarks.md).
+# which measures what writing every query as an event costs (the README, "Benchmarks").
 event_filter=${BENCH_EVENT_FILTER:-all}
-# SINKHOLE_* variables are configuration overrides for the server (docs/operations.md): these two
+# SINKHOLE_* variables are configuration overrides for the server (the README, "Operating Sinkhole"): these two
 # are only for this script, and the server refuses to start on an unknown key.
 unset SINKHOLE_JAR SINKHOLE_JAVA_OPTS
 

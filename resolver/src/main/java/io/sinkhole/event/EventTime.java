@@ -3,7 +3,7 @@ package io.sinkhole.event;
 /**
  * ISO-8601 UTC time with milliseconds ({@code 2024-05-01T12:34:56.789Z}), the TimeGenerated form.
  * Written by hand because {@code DateTimeFormatter} allocated a {@code BigDecimal} per fraction,
- * about 7 % of all allocation on the blocked workload (issue #5, docs/benchmarks.md).
+ * about 7 % of all allocation on the blocked workload (issue #5, the README, "Benchmarks").
  */
 final class EventTime {
   private static final long MILLIS_PER_DAY = 86_400_000L;

@@ -3,6 +3,6 @@
  * indicator, built once per load by {@link io.sinkhole.ioc.IocSetBuilder} and published whole.
  * Names live in a compact {@link io.sinkhole.ioc.DomainIndex} matched straight from the wire form
  * of a query; per-feed metadata ({@link io.sinkhole.ioc.Provenance}) is kept apart and shared.
- * Sizes and speeds are measured in docs/benchmarks.md (issue #5).
+ * Sizes and speeds are measured in the README, "Benchmarks" (issue #5).
  */
 package io.sinkhole.ioc;
