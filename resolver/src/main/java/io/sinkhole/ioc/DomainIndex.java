@@ -15,9 +15,9 @@ import java.util.Arrays;
  * <p>An {@link AncestorFilter} stops the walk at the first suffix with nothing listed below it, so
  * a query for an unlisted registrable domain costs one probe of this table whatever its depth.
  *
- * <p>Memory per name (issue #5 budget: 40 bytes in total, measured in the README, "Benchmarks"): the wire
- * length (about 17 bytes for block lists), 4 for the offset, 4 to 8 for the table slot (the table
- * is a power of two at most 60 % full), plus 4 per distinct ancestor.
+ * <p>Memory per name (issue #5 budget: 40 bytes in total, measured in the README, "Benchmarks"):
+ * the wire length (about 17 bytes for block lists), 4 for the offset, 4 to 8 for the table slot
+ * (the table is a power of two at most 60 % full), plus 4 per distinct ancestor.
  */
 public final class DomainIndex {
   private static final double MAX_LOAD = 0.6;
