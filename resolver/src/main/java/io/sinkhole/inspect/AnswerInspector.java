@@ -62,7 +62,13 @@ public final class AnswerInspector {
       return address(a.getAddress(), r.getName(), iocs, policy, client);
     }
     if (r instanceof SVCBBase s) {
-      return hints(s, iocs, policy, client);
+      // Alias mode (priority 0, RFC 9460 section 2.4.2) sends clients to the target name, as a
+      // CNAME does; service mode names the target too, with address hints beside it.
+      Verdict target =
+          s.getTargetName().equals(Name.root)
+              ? Verdict.ALLOW
+              : name(s.getTargetName(), iocs, policy, nowMillis, client);
+      return stronger(target, hints(s, iocs, policy, client));
     }
     return Verdict.ALLOW;
   }

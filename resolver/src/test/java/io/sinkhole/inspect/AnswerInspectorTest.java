@@ -46,7 +46,8 @@ class AnswerInspectorTest {
                 "bad-ip." + Z + ". 300 IN A 192.0.2.66",
                 "bad-ip6." + Z + ". 300 IN AAAA 2001:db8::66",
                 "watched-ip." + Z + ". 300 IN A 198.51.100.7",
-                "svc." + Z + ". 300 IN HTTPS 1 . alpn=h2 ipv4hint=192.0.2.66"));
+                "svc." + Z + ". 300 IN HTTPS 1 . alpn=h2 ipv4hint=192.0.2.66",
+                "alias-svc." + Z + ". 300 IN HTTPS 0 cdn.EVIL.example."));
     sinkhole = RunningSinkhole.start(unbound.hostPort(), FEEDS, feedFiles());
     // Unbound does not follow CNAMEs inside its local data; a scripted upstream sends the
     // multi-hop chains and DNAMEs a recursive resolver would.
@@ -106,6 +107,15 @@ class AnswerInspectorTest {
     out[10] = (byte) ((arcount + 1) >> 8);
     out[11] = (byte) (arcount + 1);
     return out;
+  }
+
+  @Test
+  void httpsAliasModeIntoListedDomain_isBlocked() throws Exception {
+    Message m = sinkhole.probe().query("alias-svc." + Z, Type.HTTPS);
+
+    assertThat(m.getRcode()).isEqualTo(org.xbill.DNS.Rcode.NXDOMAIN);
+    assertThat(lastEvent("alias-svc." + Z).get("MatchedIndicator").asText())
+        .isEqualTo("evil.example");
   }
 
   @Test
