@@ -1,5 +1,6 @@
 package io.sinkhole.config;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -13,6 +14,8 @@ import java.util.Objects;
  * @param slip every Nth answer over the limit is sent as an empty TC=1 answer so that a real client
  *     retries over TCP; the rest are dropped; 0 drops all
  * @param maxTracked prefixes remembered at once; the least recently seen are forgotten
+ * @param exempt clients never limited (CIDRs); by default this host itself, so local tools and load
+ *     tests are not throttled
  */
 public record RateLimit(
     Integer qps,
@@ -20,9 +23,15 @@ public record RateLimit(
     Integer ipv4Prefix,
     Integer ipv6Prefix,
     Integer slip,
-    Integer maxTracked) {
+    Integer maxTracked,
+    List<String> exempt) {
+  /** Answers per second per prefix unless configured: far above a busy office /24's need. */
+  static final int DEFAULT_QPS = 1000;
+
   public RateLimit {
-    qps = Objects.requireNonNullElse(qps, 0);
+    qps = Objects.requireNonNullElse(qps, DEFAULT_QPS);
+    exempt = exempt == null ? List.of("127.0.0.0/8", "::1/128") : List.copyOf(exempt);
+    exempt.forEach(io.sinkhole.ioc.Cidr::parse);
     burst = Objects.requireNonNullElse(burst, 0);
     ipv4Prefix = Objects.requireNonNullElse(ipv4Prefix, 24);
     ipv6Prefix = Objects.requireNonNullElse(ipv6Prefix, 56);
@@ -41,6 +50,6 @@ public record RateLimit(
   }
 
   static RateLimit defaults() {
-    return new RateLimit(null, null, null, null, null, null);
+    return new RateLimit(null, null, null, null, null, null, null);
   }
 }

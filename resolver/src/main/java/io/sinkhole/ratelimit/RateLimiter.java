@@ -27,6 +27,7 @@ public final class RateLimiter {
   private final int v4Prefix;
   private final int v6Prefix;
   private final int slip;
+  private final io.sinkhole.access.AccessList exempt;
 
   public RateLimiter(RateLimit config) {
     this.buckets = Caffeine.newBuilder().maximumSize(config.maxTracked()).build();
@@ -35,9 +36,13 @@ public final class RateLimiter {
     this.v4Prefix = config.ipv4Prefix();
     this.v6Prefix = config.ipv6Prefix();
     this.slip = config.slip();
+    this.exempt = io.sinkhole.access.AccessList.of(config.exempt());
   }
 
   public Decision check(InetAddress client, long nowNanos) {
+    if (exempt.allows(client)) {
+      return Decision.ANSWER;
+    }
     PrefixKey key = PrefixKey.of(client.getAddress(), v4Prefix, v6Prefix);
     Bucket b = buckets.get(key, k -> new Bucket(burst, nowNanos));
     long over = b.take(nowNanos, perNano, burst);

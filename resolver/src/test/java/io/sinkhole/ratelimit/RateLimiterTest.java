@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RateLimiterTest {
   @Test
   void overLimit_everySecondAnswerSlips_restDropped_andTokensRefill() throws Exception {
-    RateLimiter l = new RateLimiter(new RateLimit(10, 2, null, null, 2, null));
+    RateLimiter l = new RateLimiter(new RateLimit(10, 2, null, null, 2, null, null));
     InetAddress c = InetAddress.getByName("192.0.2.7");
     List<Decision> d = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
@@ -32,7 +32,7 @@ class RateLimiterTest {
 
   @Test
   void clientsInSamePrefix_shareABucket_otherPrefixesDoNot() throws Exception {
-    RateLimiter l = new RateLimiter(new RateLimit(1, 1, 24, 56, 0, null));
+    RateLimiter l = new RateLimiter(new RateLimit(1, 1, 24, 56, 0, null, null));
 
     assertThat(l.check(InetAddress.getByName("192.0.2.1"), 0)).isEqualTo(Decision.ANSWER);
     assertThat(l.check(InetAddress.getByName("192.0.2.200"), 0)).isEqualTo(Decision.DROP);
@@ -43,12 +43,38 @@ class RateLimiterTest {
 
   @Test
   void spoofedFloodFromManyPrefixes_keepsMemoryBounded() throws Exception {
-    RateLimiter l = new RateLimiter(new RateLimit(5, null, null, null, null, 100));
+    RateLimiter l = new RateLimiter(new RateLimit(5, null, null, null, null, 100, null));
     for (int i = 0; i < 20_000; i++) {
       byte[] a = {(byte) (i >> 16), (byte) (i >> 8), (byte) i, 1};
       l.check(InetAddress.getByAddress(a), 0);
     }
 
     assertThat(l.tracked()).isLessThanOrEqualTo(110);
+  }
+
+  @Test
+  void exemptClients_areNeverLimited_othersAre() throws Exception {
+    RateLimiter l =
+        new RateLimiter(new RateLimit(1, 1, null, null, 0, null, List.of("192.0.2.0/28")));
+
+    for (int i = 0; i < 5; i++) {
+      assertThat(l.check(InetAddress.getByName("192.0.2.3"), 0)).isEqualTo(Decision.ANSWER);
+    }
+    assertThat(l.check(InetAddress.getByName("192.0.2.100"), 0)).isEqualTo(Decision.ANSWER);
+    assertThat(l.check(InetAddress.getByName("192.0.2.101"), 0)).isEqualTo(Decision.DROP);
+  }
+
+  @Test
+  void defaults_limitEveryPrefix_butNotThisHost() throws Exception {
+    RateLimit defaults = new RateLimit(null, null, null, null, null, null, null);
+    RateLimiter l = new RateLimiter(defaults);
+    int answered = 0;
+    for (int i = 0; i < 5000; i++) {
+      answered += l.check(InetAddress.getByName("198.51.100.9"), 0) == Decision.ANSWER ? 1 : 0;
+    }
+
+    assertThat(defaults.enabled()).isTrue();
+    assertThat(answered).isEqualTo(defaults.qps());
+    assertThat(l.check(InetAddress.getLoopbackAddress(), 0)).isEqualTo(Decision.ANSWER);
   }
 }

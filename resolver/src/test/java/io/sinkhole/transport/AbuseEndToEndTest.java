@@ -28,7 +28,8 @@ class AbuseEndToEndTest {
     unbound = UnboundUpstream.start();
     closed = RunningSinkhole.start(unbound.hostPort(), "access:\n  allow: [\"192.0.2.0/24\"]\n");
     limited =
-        RunningSinkhole.start(unbound.hostPort(), "rate_limit:\n  qps: 5\n  burst: 5\n  slip: 2\n");
+        RunningSinkhole.start(
+            unbound.hostPort(), "rate_limit:\n  qps: 5\n  burst: 5\n  slip: 2\n  exempt: []\n");
   }
 
   @AfterAll
