@@ -199,6 +199,11 @@ public final class Sinkhole implements AutoCloseable {
     return metrics;
   }
 
+  /** The indicator snapshot queries use now. */
+  public IocSet indicators() {
+    return iocs.get();
+  }
+
   /**
    * Reloads every feed now and publishes the new indicator set; returns one line per feed. The
    * configuration file is not read again (see the README, "Sources and reloads").

@@ -9,6 +9,12 @@ import java.util.Map;
  * publishes it atomically, so a query never sees a half-loaded set.
  */
 public final class IocSet {
+  private static final java.util.concurrent.atomic.AtomicLong GENERATIONS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Distinct for every snapshot built, so caches can tell snapshots apart without holding one. */
+  private final long generation = GENERATIONS.incrementAndGet();
+
   public static final IocSet EMPTY = new IocSetBuilder().build();
 
   private final DomainIndex domains;
@@ -31,6 +37,10 @@ public final class IocSet {
     this.groups = groups;
     this.addresses = addresses;
     this.counts = counts;
+  }
+
+  public long generation() {
+    return generation;
   }
 
   /** Distinct listed names. */

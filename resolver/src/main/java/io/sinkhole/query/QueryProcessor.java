@@ -141,7 +141,7 @@ public final class QueryProcessor {
 
   private boolean answerFromCache(
       Exchange x, String name, Verdict v, CacheKey key, IocSet snapshot) {
-    CachedAnswer<Inspected> hit = cache.get(key, i -> i.snapshot() == snapshot);
+    CachedAnswer<Inspected> hit = cache.get(key, i -> i.generation() == snapshot.generation());
     if (hit == null) {
       return false;
     }
@@ -211,7 +211,7 @@ public final class QueryProcessor {
       servfail(x, name, v, upstream);
       return;
     }
-    cache.put(key, wire, new Inspected(found, snapshot, upstream));
+    cache.put(key, wire, new Inspected(found, snapshot.generation(), upstream));
     if (found.outcome() == Outcome.BLOCK) {
       response.release();
       answerBlocked(x, name, found);
