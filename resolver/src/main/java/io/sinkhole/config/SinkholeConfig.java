@@ -51,8 +51,10 @@ public record SinkholeConfig(
     LocalZonesConfig localZones) {
 
   public SinkholeConfig {
-    listen =
-        listen == null || listen.isEmpty() ? List.of(HostPort.parse("127.0.0.1:5353")) : listen;
+    listen = listen == null ? List.of(HostPort.parse("127.0.0.1:5354")) : List.copyOf(listen);
+    if (listen.isEmpty()) {
+      throw new IllegalArgumentException("listen needs at least one address");
+    }
     threads = Objects.requireNonNullElse(threads, Runtime.getRuntime().availableProcessors());
     if (threads < 1 || threads > 256) {
       throw new IllegalArgumentException("threads must be 1-256, was " + threads);

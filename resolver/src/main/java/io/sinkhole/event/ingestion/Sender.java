@@ -144,14 +144,21 @@ final class Sender implements Runnable {
     }
   }
 
-  /** Retry-After when the service gave one; else exponential from 250 ms, half jittered. */
+  /**
+   * Retry-After when the service gave one; else exponential from 250 ms, half jittered. Never below
+   * {@link #MIN_BACKOFF_MILLIS}: a Retry-After of 0 or in the past, or a backoff limit set to 0,
+   * must not turn retries into a storm against the endpoint.
+   */
   long backoff(int attempt, long retryAfterMillis) {
     if (retryAfterMillis >= 0) {
-      return Math.min(retryAfterMillis, MAX_RETRY_AFTER_MILLIS);
+      return Math.max(MIN_BACKOFF_MILLIS, Math.min(retryAfterMillis, MAX_RETRY_AFTER_MILLIS));
     }
     long exp = Math.min(settings.maxBackoffMillis(), 250L << Math.min(attempt, 20));
-    return exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
+    long jittered = exp / 2 + ThreadLocalRandom.current().nextLong(exp / 2 + 1);
+    return Math.max(MIN_BACKOFF_MILLIS, jittered);
   }
+
+  static final long MIN_BACKOFF_MILLIS = 100;
 
   private void pause(long millis) {
     try {
