@@ -83,21 +83,6 @@ class LogsIngestionSinkTest {
   }
 
   @Test
-  void retryAfterZero_stillWaitsAMinimum_noRetryStorm() throws Exception {
-    Fault zero = Fault.retryAfter(429, "0");
-    fake.script(zero, zero, zero, zero, zero, zero, zero, zero, zero, zero);
-    long start = System.nanoTime();
-
-    try (EventSink sink = open(config("    max_backoff_ms: 0\n"), metrics)) {
-      sink.write(events(0, 1));
-      assertThat(fake.awaitDistinct("Name", 1, 10_000)).isTrue();
-    }
-    // Ten refusals, each followed by at least the 100 ms floor, then the delivery.
-    assertThat((System.nanoTime() - start) / 1_000_000).isGreaterThanOrEqualTo(1000);
-    assertThat(fake.posts()).isEqualTo(11);
-  }
-
-  @Test
   void unauthorized_pausesInsteadOfRetryStorm_thenDelivers() throws Exception {
     fake.script(Fault.status(401), Fault.status(403));
 
