@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -33,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class FeedReloader implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FeedReloader.class);
   private static final long RETRY_SECONDS = 60;
+  static final long FIRST_DOWNLOAD_WAIT_SECONDS = 15;
   private static final long RELOAD_TIMEOUT_SECONDS = 180;
 
   private final SinkholeConfig config;
@@ -95,7 +97,10 @@ public final class FeedReloader implements AutoCloseable {
         return o;
       }
     }
-    Outcome o = FeedUpdate.run(s, false, System.currentTimeMillis());
+    Outcome o =
+        s.source instanceof HttpFeedSource
+            ? firstDownload(s)
+            : FeedUpdate.run(s, false, System.currentTimeMillis());
     if (o.result() == Result.FAILED && s.source instanceof LocalFileSource) {
       String pointer = "/feeds/" + s.index + "/path";
       throw new ConfigException(
@@ -107,6 +112,55 @@ public final class FeedReloader implements AutoCloseable {
       refreshFirst.add(s);
     }
     return o;
+  }
+
+  /**
+   * A URL feed with no saved copy is downloaded before the server answers, but only for {@link
+   * #FIRST_DOWNLOAD_WAIT_SECONDS}: a slow or hostile feed server must not keep DNS and the health
+   * endpoints down (a liveness probe would restart the process in a loop). A download still running
+   * then finishes in the background and is published when it lands.
+   */
+  private Outcome firstDownload(FeedState s) {
+    long start = System.nanoTime();
+    Future<Outcome> f =
+        downloads.submit(() -> FeedUpdate.runExclusive(s, false, System.currentTimeMillis()));
+    try {
+      Outcome o = f.get(firstDownloadWaitMillis(s), TimeUnit.MILLISECONDS);
+      return o != null ? o : stillRunning(s, start);
+    } catch (TimeoutException e) {
+      downloads.execute(guarded(() -> publishWhenDone(f)));
+      return stillRunning(s, start);
+    } catch (ExecutionException e) {
+      return new Outcome(s, Result.FAILED, "download", e.getCause().toString(), null, 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return stillRunning(s, start);
+    }
+  }
+
+  /** Twice the feed's timeout, between 1 and {@link #FIRST_DOWNLOAD_WAIT_SECONDS} seconds. */
+  static long firstDownloadWaitMillis(FeedState s) {
+    long max = TimeUnit.SECONDS.toMillis(FIRST_DOWNLOAD_WAIT_SECONDS);
+    return Math.max(1000, Math.min(max, 2L * s.feed.timeoutMs()));
+  }
+
+  private static Outcome stillRunning(FeedState s, long startNanos) {
+    long millis = (System.nanoTime() - startNanos) / 1_000_000;
+    String detail = "first download still running after " + millis + " ms; starting without it";
+    return new Outcome(s, Result.FAILED, "timeout", detail, null, millis);
+  }
+
+  private void publishWhenDone(Future<Outcome> f) {
+    try {
+      Outcome o = f.get();
+      if (o != null && !executor.isShutdown()) {
+        executor.execute(guarded(() -> finish(List.of(o), false)));
+      }
+    } catch (ExecutionException e) {
+      LOG.warn("first feed download failed: {}", e.getCause().toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Starts the file watcher and the periodic refresh of URL feeds. */

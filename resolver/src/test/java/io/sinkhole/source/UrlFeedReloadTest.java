@@ -74,6 +74,23 @@ class UrlFeedReloadTest {
   }
 
   @Test
+  void tricklingFeedServer_atFirstStart_doesNotHoldUpDnsOrHealth() throws Exception {
+    server.trickle(20_000);
+    long start = System.nanoTime();
+
+    sinkhole =
+        RunningSinkhole.start(
+            unbound.hostPort(),
+            yaml(server.url("/hosts"), "").replace("timeout_ms: 2000", "timeout_ms: 500"));
+
+    assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(5000L);
+    assertThat(sinkhole.http("/healthz")).isEqualTo("ok\n");
+    assertThat(blocked(sinkhole, "www.zone.example")).isFalse();
+    assertThat(sinkhole.metric("sinkhole_feed_failures_total{feed=\"remote\",reason=\"timeout\"}"))
+        .isEqualTo(1.0);
+  }
+
+  @Test
   void http500_keepsBlockingAndCountsFailure() throws Exception {
     sinkhole = RunningSinkhole.start(unbound.hostPort(), yaml(server.url("/hosts"), ""));
 

@@ -24,6 +24,7 @@ public final class FeedServer implements AutoCloseable {
   private volatile int version;
   private volatile int failWith;
   private volatile long delayMillis;
+  private volatile long trickleMillis;
 
   public FeedServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 8);
@@ -57,6 +58,12 @@ public final class FeedServer implements AutoCloseable {
   }
 
   /** One line per request: its If-None-Match and If-Modified-Since values, "-" when absent. */
+  /** Sends the headers at once and the body only after {@code millis} (a trickling server). */
+  public FeedServer trickle(long millis) {
+    trickleMillis = millis;
+    return this;
+  }
+
   public List<String> requests() {
     return List.copyOf(requests);
   }
@@ -78,6 +85,19 @@ public final class FeedServer implements AutoCloseable {
     } else {
       x.getResponseHeaders().set("ETag", etag());
       x.getResponseHeaders().set("Last-Modified", LAST_MODIFIED);
+      if (trickleMillis > 0) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = x.getResponseBody()) {
+          out.write(bytes, 0, 1);
+          out.flush();
+          UnboundUpstream.sleep(trickleMillis);
+          out.write(bytes, 1, bytes.length - 1);
+        } catch (IOException e) {
+          // the client gave up, as it should
+        }
+        return;
+      }
       send(x, 200, body);
     }
   }
