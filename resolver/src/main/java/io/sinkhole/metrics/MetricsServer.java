@@ -29,12 +29,15 @@ public final class MetricsServer implements AutoCloseable {
     // The JDK server has no request deadline by default: a client that sends its headers one
     // byte at a time would hold a worker forever. Seconds; read once, when the server class
     // loads, so they are set before the first HttpServer is made.
-    System.setProperty("sun.net.httpserver.maxReqTime", "10");
+    System.setProperty("sun.net.httpserver.maxReqTime", "5");
     System.setProperty("sun.net.httpserver.maxRspTime", "30");
   }
 
-  /** Workers: a slow scrape or a running reload must not hold up /healthz and /readyz. */
-  private static final int THREADS = 4;
+  /**
+   * Workers: a slow scrape, a running reload or a few clients that never finish their headers
+   * (each held at most maxReqTime) must not hold up /healthz and /readyz.
+   */
+  private static final int THREADS = 16;
 
   public MetricsServer(InetSocketAddress address, SinkholeMetrics metrics, Readiness readiness)
       throws IOException {
