@@ -59,6 +59,15 @@ final class KqlCommand implements Callable<Integer> {
       err.println("sinkhole kql: --schema must be dnsevents or asim, was " + schema);
       return 2;
     }
+    // Pasted into the query text: only a KQL timespan literal, and names without line breaks.
+    if (!lookback.matches("[1-9][0-9]{0,5}[smhd]")) {
+      err.println("sinkhole kql: --lookback must be a timespan such as 14d, 12h or 30m");
+      return 2;
+    }
+    if (unsafe(feed) || unsafe(family)) {
+      err.println("sinkhole kql: --feed and --family take a plain name");
+      return 2;
+    }
     IocSet iocs;
     try {
       iocs = IocLoader.load(main.loadConfig()).iocs();
@@ -74,6 +83,10 @@ final class KqlCommand implements Callable<Integer> {
       return 1;
     }
     return 0;
+  }
+
+  private static boolean unsafe(String value) {
+    return value != null && !value.matches("[\\p{L}\\p{N}._ -]{1,128}");
   }
 
   TreeSet<String> names(IocSet iocs) {

@@ -51,4 +51,21 @@ class KqlCommandTest {
         .contains("| where DnsQuery has_any (malicious_domains)")
         .contains("\"x.other.example\"");
   }
+
+  @Test
+  void lookbackOrFamilyThatIsNotPlain_isRefused_notPastedIntoTheQuery() throws Exception {
+    Path conf = dir.resolve("sinkhole.yaml");
+    Files.writeString(conf, "feeds: []\n");
+    CommandLine cli = new CommandLine(new Main());
+    StringWriter out = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(new StringWriter()));
+
+    int badLookback = cli.execute("--config", conf.toString(), "kql", "--lookback", "1d; print 1");
+    int badFamily = cli.execute("--config", conf.toString(), "kql", "--family", "x\nprint 1");
+
+    assertThat(badLookback).isEqualTo(2);
+    assertThat(badFamily).isEqualTo(2);
+    assertThat(out.toString()).doesNotContain("print 1");
+  }
 }

@@ -37,6 +37,9 @@ final class RotatingFile implements AutoCloseable {
   /** True between the first line of a batch and its flush. */
   private boolean inBatch;
 
+  /** File length when the current batch began: a failed batch is cut back to it. */
+  private long batchStart;
+
   private long openedAt;
 
   RotatingFile(Path file, long maxBytes, long maxAgeMillis, int keepFiles, long keepMillis)
@@ -77,6 +80,9 @@ final class RotatingFile implements AutoCloseable {
     if (out == null) {
       open();
     }
+    if (!inBatch) {
+      batchStart = written;
+    }
     inBatch = true;
     try {
       out.write(row, 0, length);
@@ -96,11 +102,31 @@ final class RotatingFile implements AutoCloseable {
   private void discard() {
     java.io.OutputStream broken = out;
     out = null;
+    boolean failedBatch = inBatch;
+    inBatch = false;
     try {
       // Closing flushes again and fails again; the descriptor is released either way.
       broken.close();
     } catch (IOException ignored) {
       // expected: the same failure
+    }
+    if (failedBatch) {
+      cutBackToBatchStart();
+    }
+  }
+
+  /**
+   * The whole failed batch is counted as dropped, so whatever part of it reached the file (a torn
+   * row included) is cut off: the file then holds whole rows only, each counted as accepted.
+   */
+  private void cutBackToBatchStart() {
+    try (java.nio.channels.FileChannel ch =
+        java.nio.channels.FileChannel.open(file, StandardOpenOption.WRITE)) {
+      if (ch.size() > batchStart) {
+        ch.truncate(batchStart);
+      }
+    } catch (IOException e) {
+      // The file may be gone or the device refuse even this; the next open ends a torn line.
     }
   }
 

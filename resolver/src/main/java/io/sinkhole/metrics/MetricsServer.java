@@ -34,8 +34,8 @@ public final class MetricsServer implements AutoCloseable {
   }
 
   /**
-   * Workers: a slow scrape, a running reload or a few clients that never finish their headers
-   * (each held at most maxReqTime) must not hold up /healthz and /readyz.
+   * Workers: a slow scrape, a running reload or a few clients that never finish their headers (each
+   * held at most maxReqTime) must not hold up /healthz and /readyz.
    */
   private static final int THREADS = 16;
 
