@@ -25,6 +25,7 @@ done
 command -v dnsperf >/dev/null || "$bench/install-deps.sh"
 (cd "$repo" && mvn -q -B package -DskipTests)
 export SINKHOLE_JAR="$repo/resolver/target/sinkhole.jar"
+"$here/cds-train.sh"
 for m in $blocklists; do
   "$bench/bench.sh" --blocklist "$m" --peers "$peers" --warmup 10 \
     --target "sinkhole=127.0.0.1:5390:exec $here/sinkhole-target.sh" "$@"

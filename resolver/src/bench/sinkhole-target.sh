@@ -10,8 +10,26 @@ set -euo pipefail
 # loop. 1M names need about 35 MB retained and up to about 170 MB live
 # while a 1M-line list is parsed (the README, "Benchmarks"); 320 MB leaves room for both. No
 # AlwaysPreTouch: it made RSS the whole heap (603 MiB at 100k names) for no measured gain.
+# Tried and not kept (the README, "Benchmarks"): -Xmn24m, -XX:MaxTenuringThreshold=0 or 1, and
+# -Xms128m -Xmn32m -XX:MaxTenuringThreshold=1, which gave the mix workload 15 ms p99.
 JAVA_OPTS=${SINKHOLE_JAVA_OPTS:-"-Xms64m -Xmx320m -XX:+UseSerialGC"}
 jar=$SINKHOLE_JAR
+# Application class-data sharing (JDK 13+ dynamic archive): the classes the server loaded in an
+# earlier run are mapped from an archive instead of being parsed and verified again. The archive is
+# named after the jar's size and time, so a rebuilt jar gets a new one; without one this start
+# writes it when it stops (cds-train.sh does that before a measured run). BENCH_CDS=off disables it.
+cds_dir=${BENCH_CDS_DIR:-/tmp/sinkhole-cds}
+if [[ ${BENCH_CDS:-on} == on ]]; then
+  mkdir -p "$cds_dir"
+  archive="$cds_dir/sinkhole-$(stat -c %s-%Y "$jar").jsa"
+  if [[ -s $archive ]]; then
+    JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$archive"
+  else
+    JAVA_OPTS="$JAVA_OPTS -XX:ArchiveClassesAtExit=$archive"
+  fi
+  # picocli's class files are version 49, which CDS skips with one warning line each.
+  JAVA_OPTS="$JAVA_OPTS -Xlog:cds=off,cds+dynamic=off"
+fi
 # BENCH_EVENT_FILTER=matches writes only matched queries: on the cached workload no row at all,
 # which measures what writing every query as an event costs (the README, "Benchmarks").
 event_filter=${BENCH_EVENT_FILTER:-all}

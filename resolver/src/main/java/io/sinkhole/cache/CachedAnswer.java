@@ -19,6 +19,12 @@ public final class CachedAnswer<V> {
   private final long lifetimeNanos;
   private final V verdict;
 
+  /**
+   * CLOCK's reference mark ({@link ClockStore}). A plain field on purpose: a lost update costs one
+   * eviction decision, and a primitive write dirties no card for the garbage collector.
+   */
+  private boolean referenced;
+
   CachedAnswer(byte[] wire, AnswerScan scan, long storedNanos, long lifetimeNanos, V verdict) {
     this.wire = wire;
     this.ttlOffsets = scan.ttlOffsets;
@@ -42,6 +48,26 @@ public final class CachedAnswer<V> {
 
   long lifetimeNanos() {
     return lifetimeNanos;
+  }
+
+  boolean expired(long now) {
+    return now - storedNanos >= lifetimeNanos;
+  }
+
+  /** Marks the entry as read; written only when it changes, so hot entries stay read-only. */
+  void touch() {
+    if (!referenced) {
+      referenced = true;
+    }
+  }
+
+  /** Clears the mark and says whether it was set: a second chance for the entry. */
+  boolean clearReference() {
+    boolean was = referenced;
+    if (was) {
+      referenced = false;
+    }
+    return was;
   }
 
   int weight() {

@@ -1,14 +1,9 @@
 package io.sinkhole.cache;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import io.micrometer.core.instrument.Counter;
 import io.sinkhole.config.CacheConfig;
 import io.sinkhole.metrics.SinkholeMetrics;
-import java.time.Duration;
-import java.util.concurrent.Executor;
 import java.util.function.Predicate;
 
 /**
@@ -23,40 +18,24 @@ public final class ResponseCache<V> {
   private final boolean enabled;
   private final Lifetimes lifetimes;
   private final Ticker ticker;
-  private final Cache<CacheKey, CachedAnswer<V>> entries;
+  private final ClockStore<V> entries;
   private final Counter hits;
   private final Counter misses;
 
-  /**
-   * Maintenance (buffer drains, eviction) runs on the thread that triggered it, an event loop: a
-   * pool thread woken for it competed with that loop for the one core a small host has (issue #5).
-   * Caffeine amortises it over many reads and never blocks on it.
-   */
   public ResponseCache(CacheConfig config, SinkholeMetrics metrics) {
-    this(config, metrics, Ticker.systemTicker(), Runnable::run);
+    this(config, metrics, Ticker.systemTicker());
   }
 
-  ResponseCache(CacheConfig config, SinkholeMetrics metrics, Ticker ticker, Executor executor) {
+  ResponseCache(CacheConfig config, SinkholeMetrics metrics, Ticker ticker) {
     this.enabled = config.enabled();
     this.lifetimes = new Lifetimes(config.minTtl(), config.maxTtl());
     this.ticker = ticker;
-    this.entries =
-        Caffeine.newBuilder()
-            .maximumWeight(config.maxBytes())
-            .weigher((CacheKey k, CachedAnswer<V> v) -> k.weight() + v.weight())
-            .expireAfter(Expiry.creating((CacheKey k, CachedAnswer<V> v) -> lifetime(v)))
-            .ticker(ticker)
-            .executor(executor)
-            .build();
+    this.entries = new ClockStore<>(config.maxBytes(), ticker::read);
     String desc = "Response cache lookups, by result";
     this.hits = metrics.counter("sinkhole.cache.requests", desc, "result", "hit");
     this.misses = metrics.counter("sinkhole.cache.requests", desc, "result", "miss");
     metrics.gauge("sinkhole.cache.entries", "Answers in the cache", this::entryCount);
     metrics.gauge("sinkhole.cache.size.bytes", "Weighed size of the cache", this::sizeBytes);
-  }
-
-  private static Duration lifetime(CachedAnswer<?> v) {
-    return Duration.ofNanos(v.lifetimeNanos());
   }
 
   public boolean enabled() {
@@ -68,9 +47,9 @@ public final class ResponseCache<V> {
    * miss. An entry that is no longer valid is removed.
    */
   public CachedAnswer<V> get(CacheKey key, Predicate<V> valid) {
-    CachedAnswer<V> a = entries.getIfPresent(key);
+    CachedAnswer<V> a = entries.get(key);
     if (a != null && !valid.test(a.verdict())) {
-      entries.invalidate(key);
+      entries.remove(key);
       a = null;
     }
     (a == null ? misses : hits).increment();
@@ -89,7 +68,7 @@ public final class ResponseCache<V> {
     AnswerScan scan = AnswerScan.of(wire);
     long seconds = scan == null ? 0 : lifetimes.seconds(wire, scan);
     if (seconds == 0) {
-      entries.invalidate(key);
+      entries.remove(key);
       return false;
     }
     byte[] stored = normalise(wire, scan, seconds);
@@ -114,11 +93,11 @@ public final class ResponseCache<V> {
   }
 
   public void invalidate(CacheKey key) {
-    entries.invalidate(key);
+    entries.remove(key);
   }
 
   public void invalidateAll() {
-    entries.invalidateAll();
+    entries.clear();
   }
 
   /** The clock entries are stored and counted down with, for {@link CachedAnswer#writeTo}. */
@@ -127,11 +106,10 @@ public final class ResponseCache<V> {
   }
 
   long entryCount() {
-    entries.cleanUp();
-    return entries.estimatedSize();
+    return entries.size();
   }
 
   long sizeBytes() {
-    return entries.policy().eviction().map(e -> e.weightedSize().orElse(0)).orElse(0L);
+    return entries.weight();
   }
 }

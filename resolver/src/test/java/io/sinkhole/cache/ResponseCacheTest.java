@@ -31,7 +31,7 @@ class ResponseCacheTest {
 
   private ResponseCache<String> cache(int minTtl, int maxTtl, long maxBytes) {
     return new ResponseCache<>(
-        new CacheConfig(true, minTtl, maxTtl, maxBytes), metrics, clock::get, Runnable::run);
+        new CacheConfig(true, minTtl, maxTtl, maxBytes), metrics, clock::get);
   }
 
   private ResponseCache<String> cache() {
