@@ -125,7 +125,6 @@ public final class LogsIngestionSink implements EventSink {
   @Override
   public void close() throws IOException {
     sender.stop();
-    thread.interrupt();
     try {
       // Everything accepted is already in the spool, so waiting longer only delays the exit
       // (and a container's stop deadline); a request cut short is sent again at the next start.

@@ -25,6 +25,7 @@ final class Sender implements Runnable {
   private final SinkCounters counters;
   private final Settings settings;
   private volatile boolean running = true;
+  private final Object wake = new Object();
   private int failures;
 
   /** Batch limit and waits. */
@@ -65,8 +66,15 @@ final class Sender implements Runnable {
     }
   }
 
+  /**
+   * Asks the loop to end and wakes it from a pause. Not an interrupt: interrupting a thread in the
+   * middle of spool I/O closes the spool's file channels (they are interruptible).
+   */
   void stop() {
     running = false;
+    synchronized (wake) {
+      wake.notifyAll();
+    }
   }
 
   /** Posts rows until the service has them all; false only when stopping first. */
@@ -162,9 +170,14 @@ final class Sender implements Runnable {
 
   private void pause(long millis) {
     try {
-      Thread.sleep(millis);
+      synchronized (wake) {
+        if (running) {
+          wake.wait(millis);
+        }
+      }
     } catch (InterruptedException e) {
       running = false;
+      Thread.currentThread().interrupt();
     }
   }
 
