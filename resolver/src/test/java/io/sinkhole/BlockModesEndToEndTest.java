@@ -86,7 +86,8 @@ class BlockModesEndToEndTest {
       assertThat(row.get("IPAddresses").asText()).isEqualTo("192.0.2.99");
       assertThat(
               s.metric(
-                  "sinkhole_blocks_total{action=\"monitored\",feed=\"local\",threat_type=\"unknown\"}"))
+                  "sinkhole_blocks_total{action=\"monitored\",feed=\"local\","
+                      + "threat_type=\"unknown\"}"))
           .isEqualTo(1.0);
     }
   }

@@ -98,7 +98,8 @@ class LiveMetricsTest {
   void liveScrape_topHitsNameTheListedIndicatorNotTheQueryName() {
     assertThat(scrape)
         .contains(
-            "sinkhole_indicator_hits_top{feed=\"threatfox-4h_rat\",indicator=\"ac-socket.r0csgo.com\",malware=\"4h_rat\"")
+            "sinkhole_indicator_hits_top{feed=\"threatfox-4h_rat\","
+                + "indicator=\"ac-socket.r0csgo.com\",malware=\"4h_rat\"")
         .doesNotContain("indicator=\"beacon.ac-socket.r0csgo.com\"");
   }
 }

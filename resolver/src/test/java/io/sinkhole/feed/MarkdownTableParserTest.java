@@ -23,7 +23,8 @@ class MarkdownTableParserTest {
             "",
             "| Type | Value | Threat Type | Malware | First Seen | Confidence | Tags |",
             "|------|-------|-------------|---------|------------|-----------:|------|",
-            "| domain | `api[.]c2[.]example` | botnet_cc | ExampleRAT | 2026-01-02 | 90 | rat, c2 |",
+            "| domain | `api[.]c2[.]example` | botnet_cc | ExampleRAT | 2026-01-02 | 90 |"
+                + " rat, c2 |",
             "| url | hxxps://dl[.]example/p.exe | payload_delivery | | | | |",
             "| ip | 192.0.2[.]5 | | | | | |",
             "| ip:port | 192.0.2.6:8443 | | | | | |");

@@ -163,7 +163,8 @@ class ParserFuzzTest {
                 "x TXT \"a;b\" (",
                 ")",
                 "@@||a.example^$important",
-                "{\"objects\": [{\"type\": \"indicator\", \"pattern\": \"[url:value = 'http://a.example']\"}]}"));
+                "{\"objects\": [{\"type\": \"indicator\", "
+                    + "\"pattern\": \"[url:value = 'http://a.example']\"}]}"));
     try (var files = Files.list(TestData.sharedData())) {
       for (var file : (Iterable<java.nio.file.Path>) files.sorted()::iterator) {
         if (Files.isRegularFile(file)) {

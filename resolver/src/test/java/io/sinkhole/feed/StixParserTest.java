@@ -89,7 +89,8 @@ class StixParserTest {
             indicator("[domain-name:value = 'a.example' AND url:value = 'http://a.example/']", ""),
             indicator("[file:hashes.'SHA-256' = 'aa']", ""),
             indicator("[domain-name:value LIKE '%.example']", ""),
-            "{\"type\": \"indicator\", \"pattern\": \"alert tcp any\", \"pattern_type\": \"snort\"}");
+            "{\"type\": \"indicator\", \"pattern\": \"alert tcp any\", "
+                + "\"pattern_type\": \"snort\"}");
 
     assertThat(result.indicators()).isEmpty();
     assertThat(result.skipped()).containsEntry("unsupported pattern", 3).containsEntry("hash", 1);

@@ -50,10 +50,12 @@ class ThreatFoxJsonParserTest {
   void hashesAndOddEntries_areSkippedOrReported() {
     ParseResult result =
         parse(
-            "{\"1\": [{\"ioc_value\": \"d41d8cd98f00b204e9800998ecf8427e\", \"ioc_type\": \"md5_hash\"}],",
+            "{\"1\": [{\"ioc_value\": \"d41d8cd98f00b204e9800998ecf8427e\", "
+                + "\"ioc_type\": \"md5_hash\"}],",
             " \"2\": \"not an array\",",
             " \"3\": [42, {\"ioc_value\": \"x\", \"ioc_type\": \"email\"}],",
-            " \"4\": [{\"ioc_value\": \"ok.example\", \"ioc_type\": \"domain\", \"confidence_level\": \"high\"}]}");
+            " \"4\": [{\"ioc_value\": \"ok.example\", \"ioc_type\": \"domain\", "
+                + "\"confidence_level\": \"high\"}]}");
 
     assertThat(result.skipped()).containsEntry("hash", 1);
     assertThat(result.problems())
