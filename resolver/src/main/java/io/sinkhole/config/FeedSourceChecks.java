@@ -18,7 +18,7 @@ final class FeedSourceChecks {
     }
   }
 
-  /** Parses {@code 3600}, {@code 90s}, {@code 15m}, {@code 1h} or {@code 1d} into seconds (≥ 1). */
+  /** Parses {@code 3600}, {@code 90s}, {@code 15m}, {@code 1h} or {@code 1d} into seconds. */
   static long seconds(String field, String text) {
     String t = text.trim().toLowerCase(Locale.ROOT);
     long unit = 1;
