@@ -83,6 +83,7 @@ public final class Main implements Callable<Integer> {
     Sinkhole sinkhole;
     try {
       sinkhole = Sinkhole.start(loadConfig());
+      sinkhole.reloadConfigurationFrom(this::loadConfig);
     } catch (ConfigException e) {
       System.err.println("sinkhole: " + e.getMessage());
       return 2;

@@ -52,6 +52,8 @@ public final class Sinkhole implements AutoCloseable {
   private Upstreams upstreams;
   private UpstreamProbe probe;
   private FeedReloader feeds;
+  private volatile PolicyReload policyReload;
+  private SinkholeConfig startedWith;
   private final Runnable onHangup = this::reloadInBackground;
   private long graceMillis;
   private volatile boolean feedsLoaded;
@@ -77,6 +79,7 @@ public final class Sinkhole implements AutoCloseable {
       throws ConfigException, IOException, InterruptedException {
     LOG.info("sinkhole {}, effective configuration: {}", VERSION, ConfigSummary.json(config));
     graceMillis = config.shutdown().graceMs();
+    startedWith = config;
     metrics.buildInfo(VERSION);
     upstreams = upstreamsOf(config);
     feeds = new FeedReloader(config, metrics, iocs::set);
@@ -209,11 +212,25 @@ public final class Sinkhole implements AutoCloseable {
    * configuration file is not read again (see the README, "Sources and reloads").
    */
   public String reload() throws Exception {
-    return feeds.reloadAll();
+    PolicyReload p = policyReload;
+    String config = p == null ? "" : p.reload();
+    return config + feeds.reloadAll();
   }
 
   private void reloadInBackground() {
+    PolicyReload p = policyReload;
+    if (p != null) {
+      p.reload();
+    }
     feeds.reloadInBackground();
+  }
+
+  /**
+   * Lets reloads (SIGHUP, POST /admin/reload) re-read the configuration through {@code source} and
+   * apply its policy part; without it, reloads re-read the feeds only.
+   */
+  public void reloadConfigurationFrom(PolicyReload.Source source) {
+    policyReload = new PolicyReload(source, policy, startedWith);
   }
 
   /** The checks behind /readyz; a reload may add its own. */
