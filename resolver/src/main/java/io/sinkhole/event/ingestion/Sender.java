@@ -98,8 +98,22 @@ final class Sender implements Runnable {
     return false;
   }
 
-  /** 413: halves are sent on their own; a single row too large for the API cannot be sent. */
+  /**
+   * 413: halves are sent on their own. A single row larger than the API's request limit (the batch
+   * limit) cannot be sent and is dropped; a 413 for a smaller one is a limit of the endpoint or a
+   * proxy in front of it, not of the row, so it stays in the spool and is retried.
+   */
   private boolean split(List<byte[]> rows) {
+    if (rows.size() == 1 && rows.get(0).length <= settings.batchMaxBytes()) {
+      retry(
+          rows,
+          new Attempt(
+              Kind.RETRY,
+              -1,
+              "413 for a single " + rows.get(0).length + "-byte row: a proxy or endpoint limit"),
+          failures);
+      return false;
+    }
     if (rows.size() == 1) {
       LOG.error(
           "sink {}: a {}-byte event is too large for the API; dropped", sink, rows.get(0).length);

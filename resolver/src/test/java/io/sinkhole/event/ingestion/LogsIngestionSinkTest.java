@@ -83,6 +83,22 @@ class LogsIngestionSinkTest {
   }
 
   @Test
+  void endpointRefusingEvenSmallRows_with413_keepsThemSpooled_andDeliversOnceItAcceptsThem()
+      throws Exception {
+    fake.maxBodyBytes(50); // below any gzipped row: a proxy with a tiny body limit
+
+    try (EventSink sink = open(config(""), metrics)) {
+      sink.write(events(0, 4));
+      Thread.sleep(1500);
+      assertThat(fake.rows()).isEmpty();
+      assertThat(metrics.scrape()).doesNotContain("reason=\"too_large\",sink=\"sentinel\"} 1");
+
+      fake.maxBodyBytes(1_000_000);
+      assertThat(fake.awaitDistinct("Name", 4, 10_000)).isTrue();
+    }
+  }
+
+  @Test
   void unauthorized_pausesInsteadOfRetryStorm_thenDelivers() throws Exception {
     fake.script(Fault.status(401), Fault.status(403));
 
