@@ -5,27 +5,16 @@ import io.sinkhole.ioc.Indicator;
 import io.sinkhole.ioc.IndicatorType;
 import io.sinkhole.ioc.MatchScope;
 import io.sinkhole.ioc.ThreatInfo;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 
 /**
  * Reads plain lists: one name per line, {@code #} and {@code !} comments, blank lines. A leading
  * {@code *.} (used by several DNS block lists) means the names below only, as in RPZ.
  */
-final class DomainListParser implements FeedParser {
+final class DomainListParser extends LineFeedParser {
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
-    LineReader lines = new LineReader(in);
-    ResultBuilder out = new ResultBuilder();
-    for (String line = lines.next(); line != null; line = lines.next()) {
-      line(line, lines.number(), out);
-    }
-    return out.build();
-  }
-
-  private static void line(String line, int number, ResultBuilder out) {
+  void line(String line, int number, ResultBuilder out) {
     int end = Tokens.commentStart(line, '#');
     int start = Tokens.skipSpaces(line, 0, end);
     if (start == end || line.charAt(start) == '!') {

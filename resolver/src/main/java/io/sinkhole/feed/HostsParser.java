@@ -2,8 +2,6 @@ package io.sinkhole.feed;
 
 import io.sinkhole.ioc.Indicator;
 import io.sinkhole.ioc.ThreatInfo;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Set;
 
 /**
@@ -15,7 +13,7 @@ import java.util.Set;
  * under skipped {@code localhost}: it is expected, and blocking those names would break the
  * machine.
  */
-final class HostsParser implements FeedParser {
+final class HostsParser extends LineFeedParser {
   static final Set<String> LOCAL_NAMES =
       Set.of(
           "localhost",
@@ -39,16 +37,7 @@ final class HostsParser implements FeedParser {
           "::1");
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
-    LineReader lines = new LineReader(in);
-    ResultBuilder out = new ResultBuilder();
-    for (String line = lines.next(); line != null; line = lines.next()) {
-      line(line, lines.number(), out);
-    }
-    return out.build();
-  }
-
-  private static void line(String line, int number, ResultBuilder out) {
+  void line(String line, int number, ResultBuilder out) {
     int end = Tokens.commentStart(line, '#');
     int start = Tokens.skipSpaces(line, 0, end);
     if (start == end) {
