@@ -65,7 +65,22 @@ public final class Main implements Callable<Integer> {
   List<Path> feeds = new ArrayList<>();
 
   public static void main(String[] args) {
+    productionNettySettings();
     System.exit(new CommandLine(new Main()).execute(args));
+  }
+
+  /**
+   * Turns off Netty's reference-count check on every buffer read and write: it was about a tenth of
+   * the answering thread's time on the blocked workload (issue #5, JFR samples in
+   * AbstractByteBuf.ensureAccessible). It guards against reading a buffer after releasing it; the
+   * test suite runs with the check on and with paranoid leak detection, which is where such a bug
+   * would show. Bounds checks stay on: a packet's content is never trusted. Must run before any
+   * Netty class is loaded; a value given with -D wins.
+   */
+  static void productionNettySettings() {
+    if (System.getProperty("io.netty.buffer.checkAccessible") == null) {
+      System.setProperty("io.netty.buffer.checkAccessible", "false");
+    }
   }
 
   /** The file, then SINKHOLE_* environment variables, then the options above. */

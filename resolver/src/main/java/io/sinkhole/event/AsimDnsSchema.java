@@ -2,15 +2,12 @@ package io.sinkhole.event;
 
 import static io.sinkhole.event.DnsEventsSchema.nullToEmpty;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.sinkhole.ioc.Provenance;
 import io.sinkhole.ioc.ThreatInfo;
 import io.sinkhole.policy.Verdict;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Locale;
 import org.xbill.DNS.Rcode;
-import org.xbill.DNS.Type;
 
 /**
  * Writes an event as a row of the {@code ASimDnsActivityLogs} table (ASIM DNS activity schema
@@ -35,50 +32,50 @@ final class AsimDnsSchema implements EventSchema {
   }
 
   @Override
-  public void write(DnsEvent e, JsonGenerator out) throws IOException {
-    out.writeStartObject();
+  public void write(DnsEvent e, JsonRow out) {
+    out.start();
     writeEventFields(e, out);
     writeDnsFields(e, out);
     DnsFlags.write(e.response(), out);
     writeThreatFields(e, out);
     writeAdditionalFields(e, out);
-    out.writeEndObject();
+    out.end();
   }
 
-  private void writeEventFields(DnsEvent e, JsonGenerator out) throws IOException {
+  private void writeEventFields(DnsEvent e, JsonRow out) {
     String time = DnsEventsSchema.formatTime(e.timeMillis());
-    out.writeStringField("TimeGenerated", time);
-    out.writeNumberField("EventCount", 1);
-    out.writeStringField("EventStartTime", time);
-    out.writeStringField("EventEndTime", time);
-    out.writeStringField("EventType", "Query");
-    out.writeStringField("EventSubType", "response");
-    out.writeStringField("EventResult", e.rcode() == 0 ? "Success" : "Failure");
-    out.writeStringField("EventResultDetails", Rcode.string(e.rcode()));
-    out.writeStringField("EventSeverity", severity(e.verdict()));
+    out.field("TimeGenerated", time);
+    out.field("EventCount", 1);
+    out.field("EventStartTime", time);
+    out.field("EventEndTime", time);
+    out.field("EventType", "Query");
+    out.field("EventSubType", "response");
+    out.field("EventResult", e.rcode() == 0 ? "Success" : "Failure");
+    out.field("EventResultDetails", Rcode.string(e.rcode()));
+    out.field("EventSeverity", severity(e.verdict()));
     Fields.string(out, "EventMessage", DnsEventsSchema.description(e, e.verdict(), threat(e)));
-    out.writeStringField("EventProduct", "Sinkhole");
-    out.writeStringField("EventVendor", "Sinkhole");
-    out.writeStringField("EventSchemaVersion", SCHEMA_VERSION);
-    out.writeStringField("Dvc", computer);
-    out.writeStringField("DvcHostname", computer);
-    out.writeStringField("DvcAction", e.action() == DnsEvent.Action.BLOCKED ? "Deny" : "Allow");
+    out.field("EventProduct", "Sinkhole");
+    out.field("EventVendor", "Sinkhole");
+    out.field("EventSchemaVersion", SCHEMA_VERSION);
+    out.field("Dvc", computer);
+    out.field("DvcHostname", computer);
+    out.field("DvcAction", e.action() == DnsEvent.Action.BLOCKED ? "Deny" : "Allow");
   }
 
-  private void writeDnsFields(DnsEvent e, JsonGenerator out) throws IOException {
-    out.writeStringField("SrcIpAddr", clients.format(e.client().getAddress()));
-    out.writeNumberField("SrcPortNumber", e.client().getPort());
-    out.writeStringField("NetworkProtocol", e.protocol().toUpperCase(Locale.ROOT));
+  private void writeDnsFields(DnsEvent e, JsonRow out) {
+    out.field("SrcIpAddr", clients.format(e.client().getAddress()));
+    out.field("SrcPortNumber", e.client().getPort());
+    out.field("NetworkProtocol", e.protocol().toUpperCase(Locale.ROOT));
     Fields.string(out, "DnsQuery", e.name());
-    out.writeNumberField("DnsQueryType", e.qtype());
-    out.writeStringField("DnsQueryTypeName", Type.string(e.qtype()));
-    out.writeNumberField("DnsResponseCode", e.rcode());
+    out.field("DnsQueryType", e.qtype());
+    out.field("DnsQueryTypeName", TypeNames.of(e.qtype()));
+    out.field("DnsResponseCode", e.rcode());
     Fields.string(out, "DnsResponseName", AnswerAddresses.joined(e.response()));
-    out.writeNumberField("DnsNetworkDuration", Math.round(e.durationNanos() / 1_000_000.0));
-    out.writeStringField("TransactionIdHex", Integer.toHexString(e.transactionId()));
+    out.field("DnsNetworkDuration", Math.round(e.durationNanos() / 1_000_000.0));
+    out.field("TransactionIdHex", Integer.toHexString(e.transactionId()));
   }
 
-  private static void writeThreatFields(DnsEvent e, JsonGenerator out) throws IOException {
+  private static void writeThreatFields(DnsEvent e, JsonRow out) {
     Verdict v = e.verdict();
     if (!v.matched()) {
       return; // absent threat columns stay empty in the table, which is what the parsers expect
@@ -86,27 +83,27 @@ final class AsimDnsSchema implements EventSchema {
     ThreatInfo t = threat(e);
     Fields.string(out, "ThreatCategory", nullToEmpty(t.threatType()));
     Fields.string(out, "ThreatName", nullToEmpty(t.malware()));
-    out.writeStringField("ThreatConfidence", DnsEventsSchema.confidence(v.claim(), t));
-    out.writeStringField("ThreatField", threatField(e, v));
-    out.writeStringField("ThreatIsActive", "true");
-    out.writeStringField("ThreatFirstReportedTime", isoOrEmpty(t.firstSeen()));
-    out.writeStringField("ThreatLastReportedTime", isoOrEmpty(t.lastSeen()));
-    out.writeStringField("ThreatIpAddr", nullToEmpty(v.maliciousIp()));
+    out.field("ThreatConfidence", DnsEventsSchema.confidence(v.claim(), t));
+    out.field("ThreatField", threatField(e, v));
+    out.field("ThreatIsActive", "true");
+    out.field("ThreatFirstReportedTime", isoOrEmpty(t.firstSeen()));
+    out.field("ThreatLastReportedTime", isoOrEmpty(t.lastSeen()));
+    out.field("ThreatIpAddr", nullToEmpty(v.maliciousIp()));
     Fields.string(out, "RuleName", nullToEmpty(v.rule()));
   }
 
   /** Our own columns that ASIM has no place for; the schema reserves AdditionalFields for them. */
-  private static void writeAdditionalFields(DnsEvent e, JsonGenerator out) throws IOException {
+  private static void writeAdditionalFields(DnsEvent e, JsonRow out) {
     Verdict v = e.verdict();
-    out.writeObjectFieldStart("AdditionalFields");
-    out.writeStringField("Action", e.action().column());
+    out.object("AdditionalFields");
+    out.field("Action", e.action().column());
     if (v.matched()) {
-      out.writeStringField("IndicatorFeed", v.claim().feedName());
+      out.field("IndicatorFeed", v.claim().feedName());
       Fields.string(out, "MatchedIndicator", v.match() == null ? "" : v.match().indicator());
       Fields.string(out, "IndicatorReference", nullToEmpty(threat(e).reference()));
     }
-    out.writeStringField("Upstream", nullToEmpty(e.upstream()));
-    out.writeEndObject();
+    out.field("Upstream", nullToEmpty(e.upstream()));
+    out.end();
   }
 
   private static String threatField(DnsEvent e, Verdict v) {

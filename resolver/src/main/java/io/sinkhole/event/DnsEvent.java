@@ -44,8 +44,10 @@ public record DnsEvent(
     SERVFAIL,
     FORMERR;
 
+    private final String column = name().toLowerCase(java.util.Locale.ROOT);
+
     public String column() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return column;
     }
   }
 }

@@ -1,18 +1,15 @@
 package io.sinkhole.event;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.util.NetUtil;
 import io.sinkhole.ioc.Provenance;
 import io.sinkhole.ioc.ThreatInfo;
 import io.sinkhole.policy.Verdict;
-import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import org.xbill.DNS.Type;
 
 /**
  * Writes an event as one JSON object whose columns are those of Sentinel's {@code DnsEvents} table,
@@ -47,11 +44,11 @@ public final class DnsEventsSchema implements EventSchema {
 
   /** Writes one event object (not the line break). */
   @Override
-  public void write(DnsEvent e, JsonGenerator out) throws IOException {
+  public void write(DnsEvent e, JsonRow out) {
     Verdict v = e.verdict();
     Provenance claim = v.claim();
     ThreatInfo threat = claim == null ? ThreatInfo.NONE : claim.threat();
-    out.writeStartObject();
+    out.start();
     Fields.text(out, DnsEventsColumns.TIME_GENERATED, formatTime(e.timeMillis()));
     Fields.text(out, DnsEventsColumns.COMPUTER, computer);
     Fields.number(
@@ -61,7 +58,7 @@ public final class DnsEventsSchema implements EventSchema {
     Fields.text(out, DnsEventsColumns.SUB_TYPE, "LookupQuery");
     Fields.text(out, DnsEventsColumns.CLIENT_IP, clients.format(e.client().getAddress()));
     Fields.string(out, DnsEventsColumns.NAME, e.name());
-    Fields.text(out, DnsEventsColumns.QUERY_TYPE, Type.string(e.qtype()));
+    Fields.text(out, DnsEventsColumns.QUERY_TYPE, TypeNames.of(e.qtype()));
     Fields.string(out, DnsEventsColumns.IP_ADDRESSES, AnswerAddresses.joined(e.response()));
     Fields.number(out, DnsEventsColumns.RESULT_CODE, e.rcode());
     Fields.text(out, DnsEventsColumns.RESULT, e.rcode() == 0 ? "Success" : "Failure");
@@ -69,13 +66,12 @@ public final class DnsEventsSchema implements EventSchema {
     Fields.string(out, DnsEventsColumns.INDICATOR_THREAT_TYPE, nullToEmpty(threat.threatType()));
     Fields.text(out, DnsEventsColumns.CONFIDENCE, confidence(claim, threat));
     Fields.number(out, DnsEventsColumns.SEVERITY, severity(claim, threat));
-    Fields.string(out, DnsEventsColumns.DESCRIPTION, description(e, v, threat));
+    description(out, DnsEventsColumns.DESCRIPTION, e, v, threat);
     writeOwnColumns(e, v, threat, out);
-    out.writeEndObject();
+    out.end();
   }
 
-  private static void writeOwnColumns(DnsEvent e, Verdict v, ThreatInfo t, JsonGenerator out)
-      throws IOException {
+  private static void writeOwnColumns(DnsEvent e, Verdict v, ThreatInfo t, JsonRow out) {
     Provenance claim = v.claim();
     Fields.text(out, DnsEventsColumns.ACTION, e.action().column());
     Fields.string(
@@ -139,6 +135,44 @@ public final class DnsEventsSchema implements EventSchema {
     }
     int c = t.confidence();
     return c == ThreatInfo.UNKNOWN_CONFIDENCE || c >= 75 ? 3 : c >= 50 ? 2 : 1;
+  }
+
+  /**
+   * Writes {@link #description(DnsEvent, Verdict, ThreatInfo)} straight into the row: it is made
+   * for every matched query, and the text was built only to be copied (issue #5). A description
+   * that could pass the 64 KB field limit takes the slower way through {@link Fields#limit}.
+   */
+  static void description(JsonRow out, byte[] key, DnsEvent e, Verdict v, ThreatInfo t) {
+    if (!v.matched()) {
+      out.field(key, "");
+      return;
+    }
+    String matched = String.valueOf(v.matchedName());
+    String indicator = v.match() == null ? "" : v.match().indicator();
+    String feed = v.claim().feedName();
+    long chars = matched.length() + indicator.length() + feed.length() + 40L;
+    chars += nullToEmpty(t.threatType()).length() + nullToEmpty(t.malware()).length();
+    if (chars * 3 > Fields.MAX_FIELD_BYTES) {
+      Fields.string(out, key, description(e, v, t));
+      return;
+    }
+    out.openString(key);
+    out.append(e.action() == DnsEvent.Action.BLOCKED ? "Blocked " : "Matched ");
+    out.append(matched);
+    out.append(" listed as ");
+    out.append(indicator);
+    if (t.threatType() != null) {
+      out.append(" (");
+      out.append(t.threatType());
+      if (t.malware() != null) {
+        out.append(", ");
+        out.append(t.malware());
+      }
+      out.append(")");
+    }
+    out.append(" by feed ");
+    out.append(feed);
+    out.closeString();
   }
 
   static String description(DnsEvent e, Verdict v, ThreatInfo t) {

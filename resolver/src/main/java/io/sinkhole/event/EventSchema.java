@@ -1,8 +1,5 @@
 package io.sinkhole.event;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-
 /**
  * The shape of an event row, named after the table it is written for. Column names and types are a
  * contract with saved queries, rules and the DCR stream declarations in {@code
@@ -14,5 +11,5 @@ public interface EventSchema {
   String name();
 
   /** Writes one row as a JSON object (not the line break). */
-  void write(DnsEvent e, JsonGenerator out) throws IOException;
+  void write(DnsEvent e, JsonRow out);
 }

@@ -1,8 +1,5 @@
 package io.sinkhole.event;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,47 +14,48 @@ final class Fields {
 
   private Fields() {}
 
-  static void string(JsonGenerator out, String field, String value) throws IOException {
-    out.writeStringField(field, limit(value == null ? "" : value));
+  static void string(JsonRow out, byte[] field, String value) {
+    out.field(field, limit(value == null ? "" : value));
   }
 
-  static void string(JsonGenerator out, SerializableString field, String value) throws IOException {
-    text(out, field, limit(value == null ? "" : value));
+  static void string(JsonRow out, String field, String value) {
+    out.field(field, limit(value == null ? "" : value));
   }
 
   /** A value with a known small bound (an address, a type mnemonic, a feed name). */
-  static void text(JsonGenerator out, SerializableString field, String value) throws IOException {
-    out.writeFieldName(field);
-    out.writeString(value);
+  static void text(JsonRow out, byte[] field, String value) {
+    out.field(field, value);
   }
 
-  static void number(JsonGenerator out, SerializableString field, int value) throws IOException {
-    out.writeFieldName(field);
-    out.writeNumber(value);
+  static void number(JsonRow out, byte[] field, long value) {
+    out.field(field, value);
   }
 
   /**
    * Milliseconds with microsecond precision, the text {@code Double.toString(micros / 1000.0)}
    * gives ({@code 0.021}, {@code 1.5}, {@code 3.0}) without formatting a double per row.
    */
-  static void millis(JsonGenerator out, SerializableString field, long micros) throws IOException {
-    out.writeFieldName(field);
+  static void millis(JsonRow out, byte[] field, long micros) {
     if (micros < 0 || micros >= 10_000_000_000L) {
-      out.writeNumber(micros / 1000.0);
+      out.numberText(field, Double.toString(micros / 1000.0));
       return;
     }
+    out.numberText(field, millisText(micros));
+  }
+
+  static String millisText(long micros) {
     long whole = micros / 1000;
     int frac = (int) (micros % 1000);
     if (frac == 0) {
-      out.writeNumber(whole + ".0");
-      return;
+      return whole + ".0";
     }
-    String digits = Integer.toString(1000 + frac).substring(1);
-    int end = digits.length();
-    while (digits.charAt(end - 1) == '0') {
-      end--;
+    int places = 3;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      places--;
     }
-    out.writeNumber(whole + "." + digits.substring(0, end));
+    String digits = Integer.toString(frac);
+    return whole + "." + "00".substring(0, places - digits.length()) + digits;
   }
 
   /** The value itself when it fits in 64 KB of UTF-8, else a prefix that fits with the marker. */

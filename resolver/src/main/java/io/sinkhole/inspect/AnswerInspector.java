@@ -95,7 +95,7 @@ public final class AnswerInspector {
     }
     String ip = a.getHostAddress();
     Verdict v = policy.decide(new DomainMatch(ip, 0, 0, claims), new ChainName(owner).text, client);
-    return new Verdict(v.outcome(), v.match(), v.claim(), v.matchedName(), ip, v.rule());
+    return new Verdict(v.outcome(), v.match(), v.claim(), v.matchedName(), ip, v.reason());
   }
 
   /** HTTPS/SVCB address hints (RFC 9460 section 7.3) lead clients to the same addresses. */

@@ -110,12 +110,19 @@ final class Allowlist {
     if (exact.contains(name)) {
       return name;
     }
+    if (below.isEmpty()) {
+      return pattern(name); // no wildcard entry: skip a substring per label (issue #5)
+    }
     for (int dot = name.indexOf('.'); dot >= 0; dot = name.indexOf('.', dot + 1)) {
       String parent = name.substring(dot + 1);
       if (below.contains(parent)) {
         return "*." + parent;
       }
     }
+    return pattern(name);
+  }
+
+  private String pattern(String name) {
     for (Pattern p : patterns) {
       if (p.matcher(name).matches()) {
         return "/" + p.pattern() + "/";

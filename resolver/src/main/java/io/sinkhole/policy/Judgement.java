@@ -8,8 +8,21 @@ import io.sinkhole.ioc.ThreatInfo;
 import io.sinkhole.policy.Verdict.Outcome;
 import java.util.Map;
 
-/** What one claim would do under its feed's action and thresholds, with the reason in words. */
-record Judgement(Outcome outcome, Provenance claim, int confidence, String rule) {
+/**
+ * What one claim would do under its feed's action and thresholds. The reason in words is made from
+ * these fields only when an event is written ({@link RuleText}).
+ *
+ * @param assumed the claim had no confidence of its own, so the feed's default was used
+ */
+record Judgement(
+    Outcome outcome,
+    Provenance claim,
+    int confidence,
+    boolean assumed,
+    Action action,
+    int blockAt,
+    int monitorAt)
+    implements RuleText {
 
   static Judgement of(
       Provenance claim,
@@ -26,43 +39,43 @@ record Judgement(Outcome outcome, Provenance claim, int confidence, String rule)
     int c = claim.threat().confidence();
     boolean assumed = c == ThreatInfo.UNKNOWN_CONFIDENCE;
     int confidence = assumed ? (feed == null ? 100 : feed.defaultConfidence()) : c;
-    String conf = "confidence " + confidence + (assumed ? " (feed default)" : "");
-    String feedName = "feed " + claim.feedName() + ": ";
+    Outcome out;
     if (action == Action.OFF) {
-      return new Judgement(Outcome.ALLOW, claim, confidence, feedName + "off");
+      out = Outcome.ALLOW;
+    } else if (confidence >= blockAt) {
+      out = action == Action.BLOCK && !monitorOnly ? Outcome.BLOCK : Outcome.MONITOR;
+    } else {
+      out = confidence >= monitorAt ? Outcome.MONITOR : Outcome.ALLOW;
     }
-    if (confidence >= blockAt) {
-      Outcome out = action == Action.BLOCK && !monitorOnly ? Outcome.BLOCK : Outcome.MONITOR;
-      String verb = out == Outcome.BLOCK ? "block" : "monitor";
-      return new Judgement(
-          out,
-          claim,
-          confidence,
-          feedName + verb + " (" + conf + " >= block_confidence " + blockAt + ")");
-    }
-    if (confidence >= monitorAt) {
-      return new Judgement(
-          Outcome.MONITOR,
-          claim,
-          confidence,
-          feedName
-              + "monitor ("
-              + conf
-              + " < block_confidence "
-              + blockAt
-              + ", >= monitor_confidence "
-              + monitorAt
-              + ")");
-    }
-    return new Judgement(
-        Outcome.ALLOW,
-        claim,
-        confidence,
-        feedName + "ignore (" + conf + " < monitor_confidence " + monitorAt + ")");
+    return new Judgement(out, claim, confidence, assumed, action, blockAt, monitorAt);
   }
 
   private static <T> T pick(T override, T own) {
     return override != null ? override : own;
+  }
+
+  @Override
+  public String text() {
+    String feedName = "feed " + claim.feedName() + ": ";
+    String conf = "confidence " + confidence + (assumed ? " (feed default)" : "");
+    if (action == Action.OFF) {
+      return feedName + "off";
+    }
+    if (confidence >= blockAt) {
+      String verb = outcome == Outcome.BLOCK ? "block" : "monitor";
+      return feedName + verb + " (" + conf + " >= block_confidence " + blockAt + ")";
+    }
+    if (confidence >= monitorAt) {
+      return feedName
+          + "monitor ("
+          + conf
+          + " < block_confidence "
+          + blockAt
+          + ", >= monitor_confidence "
+          + monitorAt
+          + ")";
+    }
+    return feedName + "ignore (" + conf + " < monitor_confidence " + monitorAt + ")";
   }
 
   /** Block beats monitor beats ignore; then the higher confidence. */

@@ -54,11 +54,11 @@ public final class Policy {
     String allowed = allowlist.allows(name);
     Provenance first = match.claims().get(0);
     if (allowed != null) {
-      return verdict(Outcome.ALLOW, match, first, name, "allowlist " + allowed);
+      return verdict(Outcome.ALLOW, match, first, name, () -> "allowlist " + allowed);
     }
     ClientRules.Range rule = clients.find(client);
     if (rule != null && rule.rule().action() == ClientAction.EXEMPT) {
-      return verdict(Outcome.ALLOW, match, first, name, "client " + rule.text() + ": exempt");
+      return verdict(Outcome.ALLOW, match, first, name, () -> "client " + rule.text() + ": exempt");
     }
     return judge(match, name, rule);
   }
@@ -74,15 +74,20 @@ public final class Policy {
     Judgement best = null;
     for (Provenance claim : match.claims()) {
       if (claim.directive() == Directive.ALLOW) {
-        return verdict(Outcome.ALLOW, match, claim, name, "feed " + claim.feedName() + ": allow");
+        return verdict(
+            Outcome.ALLOW, match, claim, name, () -> "feed " + claim.feedName() + ": allow");
       }
       Judgement j = Judgement.of(claim, feedOf(claim), group, monitorOnly);
       if (best == null || j.strongerThan(best)) {
         best = j;
       }
     }
-    String prefix = client == null ? "" : "client " + client.text() + describe(client) + ": ";
-    return verdict(best.outcome(), match, best.claim(), name, prefix + best.rule());
+    if (client == null) {
+      return verdict(best.outcome(), match, best.claim(), name, best);
+    }
+    Judgement decided = best;
+    RuleText text = () -> "client " + client.text() + describe(client) + ": " + decided.text();
+    return verdict(best.outcome(), match, best.claim(), name, text);
   }
 
   private static String describe(ClientRules.Range client) {
@@ -95,7 +100,7 @@ public final class Policy {
   }
 
   private static Verdict verdict(
-      Outcome o, DomainMatch m, Provenance claim, String name, String rule) {
+      Outcome o, DomainMatch m, Provenance claim, String name, RuleText rule) {
     return new Verdict(o, m, claim, name, null, rule);
   }
 }

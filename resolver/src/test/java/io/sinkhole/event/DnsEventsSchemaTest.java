@@ -2,8 +2,6 @@ package io.sinkhole.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.sinkhole.ioc.Directive;
@@ -12,9 +10,9 @@ import io.sinkhole.ioc.MatchScope;
 import io.sinkhole.ioc.Provenance;
 import io.sinkhole.ioc.ThreatInfo;
 import io.sinkhole.policy.Verdict;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,11 +21,7 @@ class DnsEventsSchemaTest {
   private static final DnsEventsSchema SCHEMA = new DnsEventsSchema("edge-01");
 
   private static String format(DnsEvent e) throws Exception {
-    StringWriter w = new StringWriter();
-    try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-      SCHEMA.write(e, g);
-    }
-    return w.toString();
+    return new String(new Rows(SCHEMA).bytes(e), StandardCharsets.UTF_8);
   }
 
   private static DnsEvent event(String name, Verdict v, DnsEvent.Action action, int rcode)
@@ -84,6 +78,29 @@ class DnsEventsSchemaTest {
     assertThat(row.get("MalwareFamily").asText()).isEqualTo("4h_rat");
     assertThat(row.get("IndicatorFirstSeen").asText()).isEqualTo("2026-06-22T00:00:00.000Z");
     assertThat(row.get("ResponseTimeMs").asDouble()).isEqualTo(1.5);
+    assertThat(row.get("Description").asText())
+        .isEqualTo(
+            "Blocked x.api.r0csgo.com listed as api.r0csgo.com (botnet_cc, 4h_rat) by feed threatfox");
+  }
+
+  @Test
+  void descriptionWithAHugeThreatType_isCutWithinTheFieldLimit() throws Exception {
+    ThreatInfo t = new ThreatInfo("é".repeat(40_000), null, 75, null, null, null, null, List.of());
+    Provenance p =
+        new Provenance(0, "feed", t, MatchScope.NAME_AND_SUBDOMAINS, Directive.DEFAULT, List.of());
+    DomainMatch m = new DomainMatch("bad.example", 0, 0, List.of(p));
+    Verdict v = new Verdict(Verdict.Outcome.BLOCK, m, p, "bad.example", null, "feed: block");
+
+    String description =
+        new ObjectMapper()
+            .readTree(format(event("bad.example", v, DnsEvent.Action.BLOCKED, 3)))
+            .get("Description")
+            .asText();
+
+    assertThat(description).startsWith("Blocked bad.example listed as bad.example (éé");
+    assertThat(description).endsWith(Fields.TRUNCATED);
+    assertThat(description.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(Fields.MAX_FIELD_BYTES);
   }
 
   @Test

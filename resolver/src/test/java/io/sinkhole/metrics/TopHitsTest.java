@@ -2,8 +2,10 @@ package io.sinkhole.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.sinkhole.metrics.TopHits.Hit;
 import java.util.List;
 import java.util.Random;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TopHitsTest {
@@ -48,6 +50,26 @@ class TopHitsTest {
         .containsExactly("beacon-1.example", "beacon-2.example", "beacon-3.example");
     // Space-Saving overstates a count by at most N / capacity.
     assertThat(top.get(0).count()).isBetween(7_500L - 1_000, 7_500L + 2_500 + 1_000);
+  }
+
+  @Test
+  void smallestCounterOfThree_admitsANewIndicatorAboutOneTimeInFour() {
+    SplittableRandom random = new SplittableRandom(11);
+    int admitted = 0;
+    for (int trial = 0; trial < 4_000; trial++) {
+      TopHits hits = new TopHits(1, random);
+      for (int i = 0; i < 3; i++) {
+        hits.hit(key("held.example"));
+      }
+      hits.hit(key("new.example"));
+      Hit only = hits.top(1).get(0);
+      if (only.key().indicator().equals("new.example")) {
+        assertThat(only.count()).isEqualTo(4); // takes over the counter and adds its own hit
+        admitted++;
+      }
+    }
+
+    assertThat(admitted).isBetween(880, 1_120); // 1 / (3 + 1) of 4,000, within 5 sigma
   }
 
   @Test

@@ -1,0 +1,251 @@
+package io.sinkhole.event;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Writes one flat JSON object (one level of nesting at most) as UTF-8 into a reused array.
+ *
+ * <p>Every query becomes a row, and on one core the row writer competes with answering (issue #5).
+ * Rows are flat, their column names are constants encoded once ({@link #key}), and most values are
+ * short ASCII, copied byte for byte; anything else is escaped as RFC 8259 section 7 requires and
+ * encoded as UTF-8. Not thread-safe: one per writer.
+ */
+public final class JsonRow {
+  private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
+
+  private byte[] buf = new byte[1024];
+  private int size;
+  private boolean first;
+
+  /** A column name, quoted and followed by its colon, ready to be copied into rows. */
+  static byte[] key(String name) {
+    JsonRow r = new JsonRow();
+    r.string(name);
+    r.put((byte) ':');
+    return Arrays.copyOf(r.buf, r.size);
+  }
+
+  /** Empties the row and opens its object. */
+  void start() {
+    size = 0;
+    put((byte) '{');
+    first = true;
+  }
+
+  void end() {
+    put((byte) '}');
+    first = false;
+  }
+
+  /** Opens a nested object as the value of {@code key}; close it with {@link #end()}. */
+  void object(byte[] key) {
+    name(key);
+    put((byte) '{');
+    first = true;
+  }
+
+  void field(byte[] key, String value) {
+    name(key);
+    string(value == null ? "" : value);
+  }
+
+  void field(byte[] key, long value) {
+    name(key);
+    number(value);
+  }
+
+  void field(byte[] key, boolean value) {
+    name(key);
+    raw(value ? TRUE : FALSE);
+  }
+
+  /** The same with a name given as text: for rows written less often than DnsEvents rows. */
+  void field(String key, String value) {
+    name(key);
+    string(value == null ? "" : value);
+  }
+
+  void field(String key, long value) {
+    name(key);
+    number(value);
+  }
+
+  void field(String key, boolean value) {
+    name(key);
+    raw(value ? TRUE : FALSE);
+  }
+
+  void object(String key) {
+    name(key);
+    put((byte) '{');
+    first = true;
+  }
+
+  /** Opens a string value of {@code key}, written in parts with {@link #append}. */
+  void openString(byte[] key) {
+    name(key);
+    put((byte) '"');
+  }
+
+  /** One part of a string opened with {@link #openString}, escaped and encoded. */
+  void append(String part) {
+    ensure(6 * part.length());
+    size = chars(part, buf, size);
+  }
+
+  void closeString() {
+    put((byte) '"');
+  }
+
+  /** A number already in JSON form, such as a decimal with a fixed number of places. */
+  void numberText(byte[] key, String digits) {
+    name(key);
+    ensure(digits.length());
+    for (int i = 0; i < digits.length(); i++) {
+      buf[size++] = (byte) digits.charAt(i);
+    }
+  }
+
+  /** The row's bytes are {@code array()[0, size())}, valid until the next {@link #start()}. */
+  byte[] array() {
+    return buf;
+  }
+
+  int size() {
+    return size;
+  }
+
+  byte[] toByteArray() {
+    return Arrays.copyOf(buf, size);
+  }
+
+  private void name(byte[] key) {
+    if (!first) {
+      put((byte) ',');
+    }
+    first = false;
+    raw(key);
+  }
+
+  private void name(String key) {
+    if (!first) {
+      put((byte) ',');
+    }
+    first = false;
+    string(key);
+    put((byte) ':');
+  }
+
+  private void raw(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, size, bytes.length);
+    size += bytes.length;
+  }
+
+  private void put(byte b) {
+    ensure(1);
+    buf[size++] = b;
+  }
+
+  void number(long value) {
+    if (value < 0 || value > Integer.MAX_VALUE) {
+      raw(Long.toString(value).getBytes(StandardCharsets.US_ASCII));
+      return;
+    }
+    // Ports, IDs, codes: small non-negative ints, written with int arithmetic.
+    int v = (int) value;
+    int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : 10;
+    if (digits == 10) {
+      digits = Integer.toString(v).length();
+    }
+    ensure(digits);
+    for (int p = size + digits - 1; p >= size; p--) {
+      buf[p] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+    size += digits;
+  }
+
+  /**
+   * A quoted string (RFC 8259 section 7): plain ASCII is copied, the rest escaped or encoded. The
+   * check runs on chars, not on a bulk byte copy, whose low bytes would hide a char above U+00FF.
+   */
+  private void string(String s) {
+    int n = s.length();
+    // Worst case: \\u00XX (6 bytes) per char or 3 UTF-8 bytes; 6 covers both, plus the quotes.
+    ensure(6 * n + 2);
+    byte[] b = buf;
+    int p = size;
+    b[p++] = '"';
+    p = chars(s, b, p);
+    b[p++] = '"';
+    size = p;
+  }
+
+  /** Writes the chars of {@code s} at {@code p}, escaping and encoding; returns the end. */
+  private static int chars(String s, byte[] b, int p) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') {
+        b[p++] = (byte) c;
+      } else if (c < 0x80) {
+        p = escape(b, p, c);
+      } else if (Character.isHighSurrogate(c)
+          && i + 1 < n
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        p = fourBytes(b, p, Character.toCodePoint(c, s.charAt(++i)));
+      } else {
+        // A lone surrogate cannot be encoded in UTF-8: U+FFFD, as String.getBytes does.
+        p = utf8(b, p, Character.isSurrogate(c) ? 0xfffd : c);
+      }
+    }
+    return p;
+  }
+
+  private static int escape(byte[] b, int p, char c) {
+    b[p++] = '\\';
+    switch (c) {
+      case '"', '\\' -> b[p++] = (byte) c;
+      case '\n' -> b[p++] = 'n';
+      case '\r' -> b[p++] = 'r';
+      case '\t' -> b[p++] = 't';
+      default -> {
+        b[p++] = 'u';
+        b[p++] = '0';
+        b[p++] = '0';
+        b[p++] = HEX[c >> 4];
+        b[p++] = HEX[c & 0xf];
+      }
+    }
+    return p;
+  }
+
+  private static int utf8(byte[] b, int p, int c) {
+    if (c < 0x800) {
+      b[p++] = (byte) (0xc0 | c >> 6);
+    } else {
+      b[p++] = (byte) (0xe0 | c >> 12);
+      b[p++] = (byte) (0x80 | (c >> 6 & 0x3f));
+    }
+    b[p++] = (byte) (0x80 | (c & 0x3f));
+    return p;
+  }
+
+  private static int fourBytes(byte[] b, int p, int cp) {
+    b[p++] = (byte) (0xf0 | cp >> 18);
+    b[p++] = (byte) (0x80 | (cp >> 12 & 0x3f));
+    b[p++] = (byte) (0x80 | (cp >> 6 & 0x3f));
+    b[p++] = (byte) (0x80 | (cp & 0x3f));
+    return p;
+  }
+
+  private void ensure(int more) {
+    if (size + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+    }
+  }
+}

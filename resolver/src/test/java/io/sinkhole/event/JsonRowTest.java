@@ -1,0 +1,88 @@
+package io.sinkhole.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class JsonRowTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static JsonNode parse(JsonRow row) throws Exception {
+    return JSON.readTree(row.toByteArray());
+  }
+
+  @Test
+  void anyText_readsBackAsTheSameString() throws Exception {
+    Random random = new Random(5);
+    for (int round = 0; round < 2000; round++) {
+      // Printable ASCII, control characters, quotes, backslashes, two- and three-byte UTF-8,
+      // and supplementary characters as surrogate pairs.
+      StringBuilder text = new StringBuilder();
+      for (int i = random.nextInt(40); i > 0; i--) {
+        int pick = random.nextInt(5);
+        int cp =
+            switch (pick) {
+              case 0 -> random.nextInt(0x20);
+              case 1 -> "\"\\/".charAt(random.nextInt(3));
+              case 2 -> 0x80 + random.nextInt(0x780);
+              case 3 -> 0x800 + random.nextInt(0xd000);
+              default -> 0x10000 + random.nextInt(0x1000);
+            };
+        text.appendCodePoint(cp);
+      }
+      JsonRow row = new JsonRow();
+      row.start();
+      row.field(JsonRow.key("Name"), text.toString());
+      row.end();
+
+      assertThat(parse(row).get("Name").asText()).isEqualTo(text.toString());
+    }
+  }
+
+  @Test
+  void loneSurrogate_isWrittenAsReplacementCharacter() throws Exception {
+    JsonRow row = new JsonRow();
+    row.start();
+    row.field("Name", "a\ud800b");
+    row.end();
+
+    assertThat(parse(row).get("Name").asText()).isEqualTo("a\ufffdb");
+  }
+
+  @Test
+  void numbersBooleansAndNestedObject_haveTheirJsonTypes() throws Exception {
+    JsonRow row = new JsonRow();
+    row.start();
+    row.field("Min", Long.MIN_VALUE + 1);
+    row.field("Zero", 0);
+    row.field("Port", 65535);
+    row.field("Flag", true);
+    row.object("AdditionalFields");
+    row.field("Action", "blocked");
+    row.end();
+    row.end();
+
+    JsonNode n = parse(row);
+    assertThat(n.get("Min").asLong()).isEqualTo(Long.MIN_VALUE + 1);
+    assertThat(n.get("Zero").isInt()).isTrue();
+    assertThat(n.get("Port").asInt()).isEqualTo(65535);
+    assertThat(n.get("Flag").isBoolean()).isTrue();
+    assertThat(n.get("AdditionalFields").get("Action").asText()).isEqualTo("blocked");
+  }
+
+  @Test
+  void reusedRow_holdsOnlyTheLatestObject() throws Exception {
+    JsonRow row = new JsonRow();
+    row.start();
+    row.field("Name", "x".repeat(5000));
+    row.end();
+    row.start();
+    row.field("Name", "short");
+    row.end();
+
+    assertThat(new String(row.toByteArray(), "UTF-8")).isEqualTo("{\"Name\":\"short\"}");
+  }
+}
