@@ -10,6 +10,8 @@ import io.sinkhole.wire.LocalAnswers;
 import io.sinkhole.wire.Query;
 import io.sinkhole.wire.Rcode;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Writes the configured answer for a blocked query. */
 final class BlockAnswers {
@@ -17,6 +19,9 @@ final class BlockAnswers {
   private final List<byte[]> addresses;
   private final int ttl;
   private final int edeCode;
+
+  /** One option per feed name: the same bytes go into every answer the feed blocks. */
+  private final Map<String, ExtendedError> edes = new ConcurrentHashMap<>();
 
   BlockAnswers(SinkholeConfig.Block block) {
     this.style = block.answer();
@@ -34,7 +39,10 @@ final class BlockAnswers {
   /** Writes the answer and returns the RCODE it carries. */
   int write(ByteBuf out, ByteBuf message, Query q, Verdict v) {
     ExtendedError ede =
-        edeCode < 0 ? null : new ExtendedError(edeCode, "feed " + v.claim().feedName());
+        edeCode < 0
+            ? null
+            : edes.computeIfAbsent(
+                v.claim().feedName(), f -> new ExtendedError(edeCode, "feed " + f));
     int owner = v.match().labelIndex();
     Directive d = v.claim().directive();
     if (d == Directive.NXDOMAIN

@@ -72,4 +72,12 @@ public abstract class Exchange {
 
   /** Sends {@code answer} (which this call takes ownership of) to the client. */
   public abstract void send(ByteBuf answer);
+
+  /**
+   * Sends an answer made here ({@link io.sinkhole.wire.LocalAnswers}): no RRSIG, no AD, our own
+   * OPT. A transport may skip the checks {@link #send} runs on upstream answers.
+   */
+  public void sendMade(ByteBuf answer) {
+    send(answer);
+  }
 }

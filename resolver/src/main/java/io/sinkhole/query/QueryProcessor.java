@@ -254,7 +254,11 @@ public final class QueryProcessor {
       Verdict v,
       String upstream) {
     byte[] wire = eventCopy(answer);
-    x.send(answer);
+    if (action == Action.BLOCKED || action == Action.LOCAL || action == Action.SERVFAIL) {
+      x.sendMade(answer);
+    } else {
+      x.send(answer);
+    }
     long nanos = System.nanoTime() - x.receivedNanos();
     Query q = x.query();
     metrics.query(x.tcp(), q.qtype(), outcome, nanos);

@@ -24,6 +24,41 @@ import org.xbill.DNS.Type;
 class ClientAnswersTest {
   static final ByteBufAllocator ALLOC = ByteBufAllocator.DEFAULT;
 
+  /** What lets the UDP listener send answers made here without preparing them (issue #5). */
+  @Test
+  void answersMadeHere_areLeftUnchangedByPrepare() throws Exception {
+    byte[] plain = Packets.query(0x1234, "x", "bad", "example");
+    byte[] edns =
+        Packets.header(7, 1, 0, 0, 1)
+            .name("x", "bad", "example")
+            .u16(1)
+            .u16(1)
+            .opt(4096, 0, true)
+            .bytes();
+    ExtendedError ede = new ExtendedError(15, "feed threatfox");
+    for (byte[] query : new byte[][] {plain, edns}) {
+      ByteBuf in = Unpooled.wrappedBuffer(query);
+      Query q = QueryParser.parse(in);
+      ByteBuf[] made = new ByteBuf[3];
+      made[0] = ALLOC.buffer();
+      LocalAnswers.negative(made[0], in, q, Rcode.NXDOMAIN, 1, 300, ede);
+      made[1] = ALLOC.buffer();
+      LocalAnswers.addresses(
+          made[1], in, q, java.util.List.of(new byte[] {0, 0, 0, 0}), 0, 300, ede);
+      made[2] = ALLOC.buffer();
+      LocalAnswers.empty(made[2], in, q, Rcode.SERVFAIL, null);
+      for (ByteBuf answer : made) {
+        byte[] before = ByteBufUtil.getBytes(answer);
+        ByteBuf out =
+            ClientAnswers.prepare(
+                answer, in, q, q.edns() ? 1232 : 512, LocalAnswers.OUR_UDP_PAYLOAD, ALLOC);
+
+        assertThat(ByteBufUtil.getBytes(out)).isEqualTo(before);
+        out.release();
+      }
+    }
+  }
+
   @Test
   void answerOver512_clientWithoutEdns_becomesHeaderAndQuestionWithTc() throws Exception {
     byte[] query = Packets.query(0x1234, "Big", "example");
