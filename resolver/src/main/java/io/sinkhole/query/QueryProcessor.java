@@ -45,6 +45,14 @@ public final class QueryProcessor {
   private static final ThreadLocal<AnswerInspector> INSPECTORS =
       ThreadLocal.withInitial(AnswerInspector::new);
 
+  /**
+   * The last clean-answer record each thread stored: nearly every cached answer is clean, from one
+   * of a few upstreams, under the current snapshot, so entries share a handful of records that stay
+   * in the CPU cache instead of each hit reading its own (issue #5).
+   */
+  private static final ThreadLocal<Inspected[]> CLEAN =
+      ThreadLocal.withInitial(() -> new Inspected[1]);
+
   /** RFC 6303 section 3: the TTL and negative TTL of the locally served reverse zones. */
   private static final int LOCAL_ZONE_TTL = 10800;
 
@@ -211,7 +219,7 @@ public final class QueryProcessor {
       servfail(x, name, v, upstream);
       return;
     }
-    cache.put(key, wire, new Inspected(found, snapshot.generation(), upstream));
+    cache.put(key, wire, inspected(found, snapshot.generation(), upstream));
     if (found.outcome() == Outcome.BLOCK) {
       response.release();
       answerBlocked(x, name, found);
@@ -223,6 +231,21 @@ public final class QueryProcessor {
     Action a = monitored ? Action.MONITORED : Action.ALLOWED;
     QueryOutcome o = monitored ? QueryOutcome.MONITORED : QueryOutcome.FORWARDED;
     finish(x, name, response, rcode, a, o, ev, upstream);
+  }
+
+  private static Inspected inspected(Verdict found, long generation, String upstream) {
+    if (found != Verdict.ALLOW) {
+      return new Inspected(found, generation, upstream);
+    }
+    Inspected[] last = CLEAN.get();
+    Inspected i = last[0];
+    if (i == null
+        || i.generation() != generation
+        || !java.util.Objects.equals(i.upstream(), upstream)) {
+      i = new Inspected(found, generation, upstream);
+      last[0] = i;
+    }
+    return i;
   }
 
   /** Feeds the top-N indicator table: the listed value that matched, never the query name. */
