@@ -1,5 +1,6 @@
 package io.sinkhole.ioc;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -120,18 +121,16 @@ public final class DomainIndex {
 
   /** The presentation form of an entry (lower case, no trailing dot). */
   public String presentation(int entry) {
-    StringBuilder out = new StringBuilder();
-    for (int p = offsets[entry]; p < offsets[entry + 1]; ) {
-      int len = names[p];
-      if (out.length() > 0) {
-        out.append('.');
+    int from = offsets[entry];
+    int to = offsets[entry + 1];
+    byte[] out = new byte[to - from - 1];
+    for (int p = from; p < to; p += names[p] + 1) {
+      if (p > from) {
+        out[p - from - 1] = '.';
       }
-      for (int i = 1; i <= len; i++) {
-        out.append((char) (names[p + i] & 0xff));
-      }
-      p += len + 1;
+      System.arraycopy(names, p + 1, out, p - from, names[p]);
     }
-    return out.toString();
+    return new String(out, StandardCharsets.ISO_8859_1);
   }
 
   /** Bytes held by the arrays of this index, for the load log and the memory figures. */
