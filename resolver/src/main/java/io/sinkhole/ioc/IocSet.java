@@ -100,24 +100,24 @@ public final class IocSet {
     return null;
   }
 
+  // A list feed gives most names one claim: an immutable one-element list is the smallest answer.
   private List<Provenance> liveClaims(int entry, int depth, long nowMillis) {
     int ref = entryClaims.get(entry);
-    List<Provenance> out = new ArrayList<>(1);
     if (ref >= 0) {
-      addIfLive(out, provenances[ref], depth, nowMillis);
-    } else {
-      for (int p : groups[-ref - 1]) {
-        addIfLive(out, provenances[p], depth, nowMillis);
+      return isLive(provenances[ref], depth, nowMillis) ? List.of(provenances[ref]) : List.of();
+    }
+    List<Provenance> out = new ArrayList<>(2);
+    for (int p : groups[-ref - 1]) {
+      if (isLive(provenances[p], depth, nowMillis)) {
+        out.add(provenances[p]);
       }
     }
     return out;
   }
 
-  private static void addIfLive(List<Provenance> out, Provenance p, int depth, long nowMillis) {
+  private static boolean isLive(Provenance p, int depth, long nowMillis) {
     ThreatInfo t = p.threat();
     boolean expired = t.validUntil() != null && t.validUntil().toEpochMilli() < nowMillis;
-    if (!expired && p.covers(depth)) {
-      out.add(p);
-    }
+    return !expired && p.covers(depth);
   }
 }
