@@ -2,6 +2,7 @@ package io.sinkhole.feed;
 
 import io.sinkhole.ioc.Directive;
 import io.sinkhole.ioc.Indicator;
+import io.sinkhole.ioc.IndicatorSink;
 import io.sinkhole.ioc.IndicatorType;
 import io.sinkhole.ioc.MatchScope;
 import io.sinkhole.ioc.ThreatInfo;
@@ -27,9 +28,9 @@ final class AdblockParser implements FeedParser {
   private static final String[] COSMETIC_MARKERS = {"##", "#@#", "#?#", "#$#", "#%#", "$$"};
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
+  public ParseNotes parse(InputStream in, IndicatorSink sink) throws IOException {
     LineReader lines = new LineReader(in);
-    ResultBuilder out = new ResultBuilder();
+    ResultBuilder out = new ResultBuilder(sink);
     for (String line = lines.next(); line != null; line = lines.next()) {
       line(line.trim(), lines.number(), out);
     }

@@ -14,6 +14,26 @@ import java.util.List;
 final class DomainListParser extends LineFeedParser {
 
   @Override
+  boolean fastLine(byte[] b, int start, int end, int number, byte[] wire, ResultBuilder out) {
+    int lineEnd = commentStart(b, start, end, '#');
+    int i = skipSpaces(b, start, lineEnd);
+    if (i == lineEnd || b[i] == '!') {
+      return true;
+    }
+    int tokenEnd = tokenEnd(b, i, lineEnd);
+    if (skipSpaces(b, tokenEnd, lineEnd) != lineEnd) {
+      return false;
+    }
+    boolean below = tokenEnd - i >= 2 && b[i] == '*' && b[i + 1] == '.';
+    int length = AsciiNames.toWire(b, below ? i + 2 : i, tokenEnd, wire);
+    if (length < 0) {
+      return false;
+    }
+    out.addName(wire, length, below ? MatchScope.SUBDOMAINS_ONLY : MatchScope.FEED_DEFAULT, number);
+    return true;
+  }
+
+  @Override
   void line(String line, int number, ResultBuilder out) {
     int end = Tokens.commentStart(line, '#');
     int start = Tokens.skipSpaces(line, 0, end);

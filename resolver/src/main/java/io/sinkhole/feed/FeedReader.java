@@ -1,5 +1,6 @@
 package io.sinkhole.feed;
 
+import io.sinkhole.ioc.IndicatorSink;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,20 @@ public final class FeedReader {
     FeedFormat effective = format != null ? format : detect(file);
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
       return effective.parser().parse(in);
+    }
+  }
+
+  /**
+   * Parses the file into {@code sink}, entry by entry, without holding the entries (issue #5).
+   *
+   * @param format the feed's format, or null to detect it from the content
+   * @throws IOException as {@link #read(Path, FeedFormat)}
+   */
+  public static ParseNotes read(Path file, FeedFormat format, IndicatorSink sink)
+      throws IOException {
+    FeedFormat effective = format != null ? format : detect(file);
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+      return effective.parser().parse(in, sink);
     }
   }
 

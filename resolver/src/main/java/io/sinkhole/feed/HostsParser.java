@@ -1,7 +1,9 @@
 package io.sinkhole.feed;
 
 import io.sinkhole.ioc.Indicator;
+import io.sinkhole.ioc.MatchScope;
 import io.sinkhole.ioc.ThreatInfo;
+import java.util.Arrays;
 import java.util.Set;
 
 /**
@@ -35,6 +37,63 @@ final class HostsParser extends LineFeedParser {
           "127.0.0.1",
           "::",
           "::1");
+
+  private static final byte[] ZERO = {'0', '.', '0', '.', '0', '.', '0'};
+  private static final byte[] LOOPBACK = {'1', '2', '7', '.', '0', '.', '0', '.', '1'};
+  private static final byte[] LOCALHOST = {'l', 'o', 'c', 'a', 'l', 'h', 'o', 's', 't'};
+
+  // Takes lines whose address is 0.0.0.0 or 127.0.0.1 and whose names are all plain; checks every
+  // name before emitting any, so that a declined line is read by line() from its start.
+  @Override
+  boolean fastLine(byte[] b, int start, int end, int number, byte[] wire, ResultBuilder out) {
+    int lineEnd = commentStart(b, start, end, '#');
+    int i = skipSpaces(b, start, lineEnd);
+    if (i == lineEnd) {
+      return true;
+    }
+    int addressEnd = tokenEnd(b, i, lineEnd);
+    int first = skipSpaces(b, addressEnd, lineEnd);
+    if (first == lineEnd || !(is(b, i, addressEnd, ZERO) || is(b, i, addressEnd, LOOPBACK))) {
+      return false;
+    }
+    int length = 0;
+    for (int n = first; n < lineEnd; n = skipSpaces(b, tokenEnd(b, n, lineEnd), lineEnd)) {
+      length = plainName(b, n, tokenEnd(b, n, lineEnd), wire);
+      if (length < 0) {
+        return false;
+      }
+    }
+    int nameEnd = tokenEnd(b, first, lineEnd);
+    if (nameEnd == lineEnd) {
+      out.addName(wire, length, MatchScope.FEED_DEFAULT, number);
+      return true;
+    }
+    for (int n = first; n < lineEnd; n = skipSpaces(b, nameEnd, lineEnd)) {
+      nameEnd = tokenEnd(b, n, lineEnd);
+      out.addName(wire, plainName(b, n, nameEnd, wire), MatchScope.FEED_DEFAULT, number);
+    }
+    return true;
+  }
+
+  /**
+   * The wire length of a valid name that cannot be in {@link #LOCAL_NAMES}, or -1. Every local name
+   * has one label or starts with {@code localhost}; those are left to the general path.
+   */
+  private static int plainName(byte[] b, int start, int end, byte[] wire) {
+    int length = AsciiNames.toWire(b, start, end, wire);
+    if (length < 0 || length == wire[0] + 1 || startsWith(wire, 1, length, LOCALHOST)) {
+      return -1;
+    }
+    return length;
+  }
+
+  private static boolean is(byte[] b, int start, int end, byte[] expected) {
+    return Arrays.equals(b, start, end, expected, 0, expected.length);
+  }
+
+  private static boolean startsWith(byte[] b, int start, int end, byte[] prefix) {
+    return end - start >= prefix.length && is(b, start, start + prefix.length, prefix);
+  }
 
   @Override
   void line(String line, int number, ResultBuilder out) {

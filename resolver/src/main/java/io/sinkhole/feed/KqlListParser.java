@@ -2,6 +2,7 @@ package io.sinkhole.feed;
 
 import io.sinkhole.ioc.Directive;
 import io.sinkhole.ioc.Indicator;
+import io.sinkhole.ioc.IndicatorSink;
 import io.sinkhole.ioc.IndicatorType;
 import io.sinkhole.ioc.MatchScope;
 import io.sinkhole.ioc.ThreatInfo;
@@ -21,9 +22,9 @@ final class KqlListParser implements FeedParser {
   private static final String DYNAMIC = "dynamic";
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
+  public ParseNotes parse(InputStream in, IndicatorSink sink) throws IOException {
     String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    ResultBuilder out = new ResultBuilder();
+    ResultBuilder out = new ResultBuilder(sink);
     KqlScanner scanner = new KqlScanner(text);
     for (int at = text.indexOf(DYNAMIC); at >= 0; at = text.indexOf(DYNAMIC, at + 1)) {
       int open = scanner.listStart(at + DYNAMIC.length());

@@ -1,5 +1,6 @@
 package io.sinkhole.feed;
 
+import io.sinkhole.ioc.IndicatorSink;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,9 +14,9 @@ import java.io.InputStream;
 final class MarkdownTableParser implements FeedParser {
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
+  public ParseNotes parse(InputStream in, IndicatorSink sink) throws IOException {
     LineReader lines = new LineReader(in);
-    ResultBuilder out = new ResultBuilder();
+    ResultBuilder out = new ResultBuilder(sink);
     MarkdownTable table = null;
     boolean inTable = false;
     String header = null;

@@ -2,6 +2,7 @@ package io.sinkhole.feed;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import io.sinkhole.ioc.IndicatorSink;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -14,8 +15,8 @@ import java.io.InputStream;
 final class MispWarninglistParser implements FeedParser {
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
-    ResultBuilder out = new ResultBuilder();
+  public ParseNotes parse(InputStream in, IndicatorSink sink) throws IOException {
+    ResultBuilder out = new ResultBuilder(sink);
     try (JsonParser parser = JsonFeeds.open(in)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not a MISP warninglist: expected an object");

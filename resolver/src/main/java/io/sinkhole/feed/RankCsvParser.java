@@ -1,5 +1,6 @@
 package io.sinkhole.feed;
 
+import io.sinkhole.ioc.IndicatorSink;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -12,9 +13,9 @@ import java.io.InputStream;
 final class RankCsvParser implements FeedParser {
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
+  public ParseNotes parse(InputStream in, IndicatorSink sink) throws IOException {
     LineReader lines = new LineReader(in);
-    ResultBuilder out = new ResultBuilder();
+    ResultBuilder out = new ResultBuilder(sink);
     for (String line = lines.next(); line != null; line = lines.next()) {
       row(line, lines.number(), out);
     }

@@ -1,5 +1,6 @@
 package io.sinkhole.feed;
 
+import io.sinkhole.ioc.IndicatorSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -16,9 +17,9 @@ final class RpzParser implements FeedParser {
   private static final int MAX_JOINED_LINES = 100;
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
+  public ParseNotes parse(InputStream in, IndicatorSink sink) throws IOException {
     LineReader lines = new LineReader(in);
-    ResultBuilder out = new ResultBuilder();
+    ResultBuilder out = new ResultBuilder(sink);
     RpzZone zone = new RpzZone(out);
     StringBuilder joined = new StringBuilder();
     int depth = 0;

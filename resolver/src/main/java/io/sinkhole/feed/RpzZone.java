@@ -141,7 +141,7 @@ final class RpzZone {
     return token.equals(".") ? "" : DomainNames.normalize(token);
   }
 
-  ParseResult finish() {
+  ParseNotes finish() {
     for (RpzTrigger trigger : triggers.values()) {
       out.add(trigger.toIndicator());
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sinkhole.ioc.Directive;
 import io.sinkhole.ioc.Indicator;
+import io.sinkhole.ioc.IndicatorSink;
 import io.sinkhole.ioc.IndicatorType;
 import io.sinkhole.ioc.MatchScope;
 import io.sinkhole.ioc.ThreatInfo;
@@ -26,8 +27,8 @@ import java.util.Set;
 final class StixParser implements FeedParser {
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
-    ResultBuilder out = new ResultBuilder();
+  public ParseNotes parse(InputStream in, IndicatorSink sink) throws IOException {
+    ResultBuilder out = new ResultBuilder(sink);
     try (JsonParser parser = JsonFeeds.open(in)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IOException("not a STIX bundle: expected an object");

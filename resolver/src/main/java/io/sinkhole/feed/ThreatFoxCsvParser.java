@@ -1,5 +1,6 @@
 package io.sinkhole.feed;
 
+import io.sinkhole.ioc.IndicatorSink;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -34,9 +35,9 @@ final class ThreatFoxCsvParser implements FeedParser {
   private static final String FOOTER = "# Number of entries:";
 
   @Override
-  public ParseResult parse(InputStream in) throws IOException {
+  public ParseNotes parse(InputStream in, IndicatorSink sink) throws IOException {
     LineReader lines = new LineReader(in);
-    ResultBuilder out = new ResultBuilder();
+    ResultBuilder out = new ResultBuilder(sink);
     Columns columns = Columns.of(DEFAULT_COLUMNS);
     int rows = 0;
     for (String line = lines.next(); line != null; line = lines.next()) {

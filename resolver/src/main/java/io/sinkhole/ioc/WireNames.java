@@ -34,6 +34,22 @@ public final class WireNames {
     return closeLabel(out, lenPos, p) ? p : -1;
   }
 
+  /**
+   * The presentation form (no trailing dot) of the wire name {@code wire[start, start + length)}.
+   */
+  public static String toPresentation(byte[] wire, int start, int length) {
+    StringBuilder out = new StringBuilder(length);
+    for (int p = start; p < start + length; p += wire[p] + 1) {
+      if (p > start) {
+        out.append('.');
+      }
+      for (int i = 1; i <= wire[p]; i++) {
+        out.append((char) (wire[p + i] & 0xff));
+      }
+    }
+    return out.toString();
+  }
+
   private static boolean closeLabel(byte[] out, int lenPos, int end) {
     int len = end - lenPos - 1;
     if (len < 1 || len > 63) {

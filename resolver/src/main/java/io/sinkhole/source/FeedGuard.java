@@ -1,7 +1,5 @@
 package io.sinkhole.source;
 
-import io.sinkhole.feed.ParseResult;
-
 /**
  * Decides whether a freshly parsed feed may replace the last good one. A truncated download, an
  * HTML error page served with status 200, or a file caught half-written all parse "successfully"
@@ -11,18 +9,24 @@ import io.sinkhole.feed.ParseResult;
 final class FeedGuard {
   private FeedGuard() {}
 
+  /** What the guards look at in a parse: indicators read and problems found. */
+  record Tally(int indicators, int problems) {
+    static Tally of(FeedContents contents) {
+      return new Tally(contents.count(), contents.notes().problems().size());
+    }
+  }
+
   /**
    * @param last the last good parse, or null on a feed's first load
    * @param maxShrink fraction of the last good count the new parse may lose (1 accepts anything)
    */
-  static void check(ParseResult last, ParseResult next, double maxShrink)
-      throws FeedRejectedException {
+  static void check(Tally last, Tally next, double maxShrink) throws FeedRejectedException {
     if (last == null) {
       return;
     }
-    int before = last.indicators().size();
-    int after = next.indicators().size();
-    int problems = next.problems().size();
+    int before = last.indicators();
+    int after = next.indicators();
+    int problems = next.problems();
     if (problems > after) {
       throw new FeedRejectedException(
           "problems", problems + " problems outnumber the " + after + " indicators read");

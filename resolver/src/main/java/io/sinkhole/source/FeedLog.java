@@ -67,8 +67,8 @@ final class FeedLog {
         from,
         c.format().configName(),
         c.skippedTotal(),
-        c.parsed().skipped(),
-        c.parsed().problems().size(),
+        c.notes().skipped(),
+        c.notes().problems().size(),
         millis);
   }
 
@@ -79,7 +79,7 @@ final class FeedLog {
   }
 
   private static void problems(String feed, FeedContents c) {
-    List<FeedProblem> problems = c.parsed().problems();
+    List<FeedProblem> problems = c.notes().problems();
     problems.stream()
         .limit(MAX_PROBLEMS_LOGGED)
         .forEach(

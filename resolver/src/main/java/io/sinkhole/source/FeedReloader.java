@@ -243,19 +243,29 @@ public final class FeedReloader implements AutoCloseable {
 
   private void rebuild() {
     long start = System.nanoTime();
-    IocSetBuilder builder = new IocSetBuilder();
+    IocSetBuilder builder = new IocSetBuilder(expectedNames());
     for (FeedState s : feeds) {
       FeedContents good = s.good();
       if (good != null) {
         FeedOptions options =
             new FeedOptions(s.index, s.name(), s.feed.subdomains(), s.feed.urlHosts());
-        builder.addFeed(options, good.parsed().indicators());
+        builder.addFeed(options, good.entries());
       }
     }
     IocSet set = builder.build();
     current = set;
     publish.accept(set);
     LOG.info("published {}, built in {} ms", totals(), (System.nanoTime() - start) / 1_000_000);
+  }
+
+  /** Every feed's domain entries, duplicates included: an upper bound that sizes the index once. */
+  private int expectedNames() {
+    long sum = 0;
+    for (FeedState s : feeds) {
+      FeedContents good = s.good();
+      sum += good == null ? 0 : good.entries().names();
+    }
+    return (int) Math.min(sum, 1 << 28);
   }
 
   private String totals() {

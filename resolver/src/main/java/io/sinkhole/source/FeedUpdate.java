@@ -94,7 +94,10 @@ final class FeedUpdate {
     try {
       FeedContents next = FeedContents.read(s.feed, file);
       FeedContents last = s.good();
-      FeedGuard.check(last == null ? null : last.parsed(), next.parsed(), s.feed.maxShrink());
+      FeedGuard.check(
+          last == null ? null : FeedGuard.Tally.of(last),
+          FeedGuard.Tally.of(next),
+          s.feed.maxShrink());
       return next;
     } catch (FeedRejectedException e) {
       s.source.discard();

@@ -38,8 +38,7 @@ public final class IocLoader {
       }
       FeedContents contents = readOnce(config, i);
       builder.addFeed(
-          new FeedOptions(i, feed.name(), feed.subdomains(), feed.urlHosts()),
-          contents.parsed().indicators());
+          new FeedOptions(i, feed.name(), feed.subdomains(), feed.urlHosts()), contents.entries());
       reports.add(contents.report(feed.name()));
     }
     return new Loaded(builder.build(), reports);

@@ -4,12 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import io.sinkhole.feed.FeedProblem;
-import io.sinkhole.feed.ParseResult;
-import io.sinkhole.ioc.Indicator;
-import io.sinkhole.ioc.ThreatInfo;
-import java.util.Collections;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class FeedGuardTest {
@@ -44,17 +38,13 @@ class FeedGuardTest {
         .doesNotThrowAnyException();
   }
 
-  private static String reasonOf(ParseResult last, ParseResult next, double maxShrink) {
+  private static String reasonOf(FeedGuard.Tally last, FeedGuard.Tally next, double maxShrink) {
     return catchThrowableOfType(
             FeedRejectedException.class, () -> FeedGuard.check(last, next, maxShrink))
         .reason();
   }
 
-  private static ParseResult parse(int indicators, int problems) {
-    Indicator ind = Indicator.domain("bad.example", ThreatInfo.NONE, 1);
-    return new ParseResult(
-        Collections.nCopies(indicators, ind),
-        Collections.nCopies(problems, new FeedProblem(1, "invalid name", "x")),
-        Map.of());
+  private static FeedGuard.Tally parse(int indicators, int problems) {
+    return new FeedGuard.Tally(indicators, problems);
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,9 @@ class ReloadAtomicityTest {
                 bulk + "stable.example\n",
                 "moving.txt",
                 "always.example\nx0.example\n")) {
-      CompletableFuture<Void> reloads = CompletableFuture.runAsync(() -> reload(s, RELOADS));
+      AtomicInteger rounds = new AtomicInteger();
+      CompletableFuture<Void> reloads =
+          CompletableFuture.runAsync(() -> reload(s, RELOADS, rounds));
       List<String> wrong = new ArrayList<>();
       int queries = 0;
       DnsProbe probe = s.probe();
@@ -47,6 +50,7 @@ class ReloadAtomicityTest {
         expect(probe, "n4999.example", Rcode.NXDOMAIN, wrong);
         expect(probe, "www." + UnboundUpstream.ZONE, Rcode.NOERROR, wrong);
         queries += 4;
+        rounds.incrementAndGet();
       }
       reloads.join();
 
@@ -57,10 +61,18 @@ class ReloadAtomicityTest {
     }
   }
 
-  private static void reload(RunningSinkhole s, int times) {
+  /**
+   * Each reload waits for a round of queries after the previous one: a reload of these small feeds
+   * can take less time than one round, and reloads that all finish before the queries run would
+   * test nothing.
+   */
+  private static void reload(RunningSinkhole s, int times, AtomicInteger rounds) {
     try {
       Path moving = s.dir().resolve("moving.txt");
       for (int i = 1; i <= times; i++) {
+        for (int seen = rounds.get(); rounds.get() == seen; ) {
+          Thread.sleep(1);
+        }
         Files.writeString(moving, "always.example\nx" + i + ".example\n");
         s.sinkhole().reload();
       }
