@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param type file, stdout or logs_ingestion
  * @param schema dnsevents (table SinkholeDnsEvents_CL) or asim (ASimDnsActivityLogs)
  * @param filter all queries, or matches only (queries that matched an indicator)
+ * @param emptyColumns omit (default) leaves string columns with an empty value out of the row,
+ *     which Log Analytics stores as the same empty string; keep writes every column on every row
  * @param path file sinks: the active file; {@code events.file} when absent
  * @param rotateMaxBytes file sinks: start a new file past this size; 0 never
  * @param rotateIntervalSeconds file sinks: start a new file after this long; 0 never
@@ -30,6 +32,7 @@ public record SinkConfig(
     Type type,
     Schema schema,
     Filter filter,
+    EmptyColumns emptyColumns,
     Path path,
     Long rotateMaxBytes,
     Long rotateIntervalSeconds,
@@ -50,6 +53,7 @@ public record SinkConfig(
     name = name == null || name.isBlank() ? type.name().toLowerCase(Locale.ROOT) : name;
     schema = Objects.requireNonNullElse(schema, Schema.DNSEVENTS);
     filter = Objects.requireNonNullElse(filter, Filter.ALL);
+    emptyColumns = Objects.requireNonNullElse(emptyColumns, EmptyColumns.OMIT);
     rotateMaxBytes = nonNegative("rotate_max_bytes", rotateMaxBytes, 100L << 20);
     rotateIntervalSeconds = nonNegative("rotate_interval_seconds", rotateIntervalSeconds, 0L);
     keepFiles =
@@ -90,6 +94,12 @@ public record SinkConfig(
       throw new IllegalArgumentException(field + " must be 0 or more, was " + v);
     }
     return v;
+  }
+
+  /** Whether a row carries string columns whose value is empty. */
+  public enum EmptyColumns {
+    OMIT,
+    KEEP
   }
 
   /** Where a sink writes. */

@@ -250,7 +250,7 @@ public record SinkholeConfig(
     private static SinkConfig defaultSink() {
       return new SinkConfig(
           "file", null, null, null, null, null, null, null, null, null, null, null, null, null,
-          null, null, null, null);
+          null, null, null, null, null);
     }
   }
 

@@ -46,18 +46,18 @@ final class AsimDnsSchema implements EventSchema {
     String time = DnsEventsSchema.formatTime(e.timeMillis());
     out.field("TimeGenerated", time);
     out.field("EventCount", 1);
-    out.field("EventStartTime", time);
-    out.field("EventEndTime", time);
-    out.field("EventType", "Query");
+    out.required("EventStartTime", time);
+    out.required("EventEndTime", time);
+    out.required("EventType", "Query");
     out.field("EventSubType", "response");
-    out.field("EventResult", e.rcode() == 0 ? "Success" : "Failure");
-    out.field("EventResultDetails", Rcode.string(e.rcode()));
+    out.required("EventResult", e.rcode() == 0 ? "Success" : "Failure");
+    out.required("EventResultDetails", Rcode.string(e.rcode()));
     out.field("EventSeverity", severity(e.verdict()));
     Fields.string(out, "EventMessage", DnsEventsSchema.description(e, e.verdict(), threat(e)));
-    out.field("EventProduct", "Sinkhole");
-    out.field("EventVendor", "Sinkhole");
-    out.field("EventSchemaVersion", SCHEMA_VERSION);
-    out.field("Dvc", computer);
+    out.required("EventProduct", "Sinkhole");
+    out.required("EventVendor", "Sinkhole");
+    out.required("EventSchemaVersion", SCHEMA_VERSION);
+    out.required("Dvc", computer);
     out.field("DvcHostname", computer);
     out.field("DvcAction", e.action() == DnsEvent.Action.BLOCKED ? "Deny" : "Allow");
   }
@@ -66,7 +66,7 @@ final class AsimDnsSchema implements EventSchema {
     out.field("SrcIpAddr", clients.format(e.client().getAddress()));
     out.field("SrcPortNumber", e.client().getPort());
     out.field("NetworkProtocol", e.protocol().toUpperCase(Locale.ROOT));
-    Fields.string(out, "DnsQuery", e.name());
+    Fields.required(out, "DnsQuery", e.name());
     out.field("DnsQueryType", e.qtype());
     out.field("DnsQueryTypeName", TypeNames.of(e.qtype()));
     out.field("DnsResponseCode", e.rcode());

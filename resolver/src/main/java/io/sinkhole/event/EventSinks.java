@@ -48,6 +48,7 @@ public final class EventSinks {
       SinkConfig c, SinkholeConfig.Events events, EventSchema schema, SinkholeMetrics metrics)
       throws IOException {
     Predicate<DnsEvent> filter = filter(c.filter());
+    boolean omitEmpty = c.emptyColumns() == SinkConfig.EmptyColumns.OMIT;
     return switch (c.type()) {
       case FILE -> {
         Path file = c.path() != null ? c.path() : events.file();
@@ -59,13 +60,17 @@ public final class EventSinks {
                 c.rotateIntervalSeconds() * 1000,
                 c.keepFiles(),
                 c.keepMaxAgeHours() * 3_600_000);
-        yield new JsonLinesFileSink(c.name(), file, schema, filter, rf);
+        yield new JsonLinesFileSink(c.name(), file, new Rows(schema, omitEmpty), filter, rf);
       }
       case STDOUT ->
-          new StdoutSink(c.name(), schema, filter, new FileOutputStream(FileDescriptor.out));
+          new StdoutSink(
+              c.name(),
+              new Rows(schema, omitEmpty),
+              filter,
+              new FileOutputStream(FileDescriptor.out));
       case LOGS_INGESTION -> {
         Path dir = c.spool().dir() != null ? c.spool().dir() : defaultSpoolDir(events, c);
-        yield LogsIngestionSink.start(c, dir, new Rows(schema), filter, metrics);
+        yield LogsIngestionSink.start(c, dir, new Rows(schema, omitEmpty), filter, metrics);
       }
     };
   }

@@ -22,6 +22,11 @@ final class Fields {
     out.field(field, limit(value == null ? "" : value));
   }
 
+  /** A column the schema requires on every row, written even when empty. */
+  static void required(JsonRow out, String field, String value) {
+    out.required(field, limit(value == null ? "" : value));
+  }
+
   /** A value with a known small bound (an address, a type mnemonic, a feed name). */
   static void text(JsonRow out, byte[] field, String value) {
     out.field(field, value);

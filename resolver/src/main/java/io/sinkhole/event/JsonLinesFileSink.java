@@ -20,14 +20,14 @@ public final class JsonLinesFileSink implements EventSink {
 
   /** One file, DnsEvents rows, every query, no rotation: the behaviour of {@code events.file}. */
   public JsonLinesFileSink(Path file, DnsEventsSchema schema) throws IOException {
-    this("file", file, schema, e -> true, new RotatingFile(file, 0, 0, 0, 0));
+    this("file", file, new Rows(schema), e -> true, new RotatingFile(file, 0, 0, 0, 0));
   }
 
   JsonLinesFileSink(
-      String name, Path file, EventSchema schema, Predicate<DnsEvent> filter, RotatingFile out) {
+      String name, Path file, Rows rows, Predicate<DnsEvent> filter, RotatingFile out) {
     this.name = name;
     this.file = file;
-    this.rows = new Rows(schema);
+    this.rows = rows;
     this.filter = filter;
     this.out = out;
   }

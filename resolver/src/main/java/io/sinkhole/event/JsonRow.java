@@ -19,6 +19,21 @@ public final class JsonRow {
   private byte[] buf = new byte[1024];
   private int size;
   private boolean first;
+  private final boolean omitEmpty;
+
+  /** A row that writes every string column, empty ones included. */
+  public JsonRow() {
+    this(false);
+  }
+
+  /**
+   * @param omitEmpty leave out string fields whose value is empty or null. Log Analytics stores a
+   *     string column that a row lacks as empty, so a table fed such rows is the same, and rows are
+   *     up to 40 % shorter (issue #5, README "Event sinks").
+   */
+  public JsonRow(boolean omitEmpty) {
+    this.omitEmpty = omitEmpty;
+  }
 
   /** A column name, quoted and followed by its colon, ready to be copied into rows. */
   static byte[] key(String name) {
@@ -48,6 +63,9 @@ public final class JsonRow {
   }
 
   void field(byte[] key, String value) {
+    if (omitEmpty && (value == null || value.isEmpty())) {
+      return;
+    }
     name(key);
     string(value == null ? "" : value);
   }
@@ -64,6 +82,15 @@ public final class JsonRow {
 
   /** The same with a name given as text: for rows written less often than DnsEvents rows. */
   void field(String key, String value) {
+    if (omitEmpty && (value == null || value.isEmpty())) {
+      return;
+    }
+    name(key);
+    string(value == null ? "" : value);
+  }
+
+  /** A string field written even when empty: a column the target schema requires on every row. */
+  void required(String key, String value) {
     name(key);
     string(value == null ? "" : value);
   }

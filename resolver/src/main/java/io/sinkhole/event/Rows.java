@@ -6,10 +6,19 @@ package io.sinkhole.event;
  */
 public final class Rows {
   private final EventSchema schema;
-  private final JsonRow row = new JsonRow();
+  private final JsonRow row;
 
+  /** Rows with every column, empty strings included. */
   public Rows(EventSchema schema) {
+    this(schema, false);
+  }
+
+  /**
+   * @param omitEmpty leave out string columns whose value is empty (see {@link JsonRow})
+   */
+  public Rows(EventSchema schema, boolean omitEmpty) {
     this.schema = schema;
+    this.row = new JsonRow(omitEmpty);
   }
 
   /** One event as a JSON object, without a line break. */

@@ -15,9 +15,9 @@ final class StdoutSink implements EventSink {
   private final Predicate<DnsEvent> filter;
   private final OutputStream out;
 
-  StdoutSink(String name, EventSchema schema, Predicate<DnsEvent> filter, OutputStream out) {
+  StdoutSink(String name, Rows rows, Predicate<DnsEvent> filter, OutputStream out) {
     this.name = name;
-    this.rows = new Rows(schema);
+    this.rows = rows;
     this.filter = filter;
     this.out = out;
   }

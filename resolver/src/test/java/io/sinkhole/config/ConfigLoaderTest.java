@@ -50,6 +50,30 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void sinkEmptyColumns_defaultsToOmit_andTakesKeep() throws Exception {
+    Path f =
+        write(
+            "events:\n  sinks:\n    - name: lean\n    - name: full\n"
+                + "      empty_columns: keep\n");
+
+    List<SinkConfig> sinks = ConfigLoader.load(f, Overrides.NONE).events().sinks();
+
+    assertThat(sinks)
+        .extracting(SinkConfig::emptyColumns)
+        .containsExactly(SinkConfig.EmptyColumns.OMIT, SinkConfig.EmptyColumns.KEEP);
+  }
+
+  @Test
+  void sinkEmptyColumns_badValue_isReportedWithItsLine() throws Exception {
+    Path f = write("events:\n  sinks:\n    - name: a\n      empty_columns: drop\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(f, Overrides.NONE))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("line 4")
+        .hasMessageContaining("empty_columns");
+  }
+
+  @Test
   void yamlSyntaxError_isReportedWithItsLine() throws Exception {
     Path f = write("listen: [\"127.0.0.1:5354\"\nblock: {\n");
 

@@ -43,6 +43,35 @@ class JsonRowTest {
   }
 
   @Test
+  void omitEmpty_leavesOutEmptyAndNullStrings_only() throws Exception {
+    JsonRow row = new JsonRow(true);
+    row.start();
+    row.field(JsonRow.key("Empty"), "");
+    row.field("Null", (String) null);
+    row.field(JsonRow.key("Name"), "a.example");
+    row.field("Zero", 0);
+    row.field("Flag", false);
+    row.field("AlsoEmpty", "");
+    row.required("Kept", "");
+    row.end();
+
+    assertThat(new String(row.toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("{\"Name\":\"a.example\",\"Zero\":0,\"Flag\":false,\"Kept\":\"\"}");
+  }
+
+  @Test
+  void keepEmpty_writesEveryField() throws Exception {
+    JsonRow row = new JsonRow(false);
+    row.start();
+    row.field(JsonRow.key("Empty"), "");
+    row.field("Null", (String) null);
+    row.end();
+
+    assertThat(new String(row.toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("{\"Empty\":\"\",\"Null\":\"\"}");
+  }
+
+  @Test
   void loneSurrogate_isWrittenAsReplacementCharacter() throws Exception {
     JsonRow row = new JsonRow();
     row.start();

@@ -131,6 +131,60 @@ class SchemaColumnsTest {
   }
 
   @Test
+  void rowsWithoutEmptyColumns_differOnlyByTheEmptyOnes() throws IOException {
+    for (EventSchema schema :
+        List.of(
+            new DnsEventsSchema("edge-01"),
+            new AsimDnsSchema("edge-01", ClientAddressFormat.KEEP))) {
+      for (DnsEvent e : List.of(blocked(), allowed())) {
+        JsonNode full = row(schema, e);
+        JsonNode lean = JSON.readTree(new Rows(schema, true).bytes(e));
+        List<String> expected = new java.util.ArrayList<>();
+        full.properties()
+            .forEach(
+                f -> {
+                  if (!(f.getValue().isTextual() && f.getValue().asText().isEmpty())) {
+                    expected.add(f.getKey());
+                  }
+                });
+        assertThat(fieldNames(lean)).isSubsetOf(fieldNames(full));
+        for (String k : fieldNames(full)) {
+          if (lean.has(k)) {
+            if (!lean.get(k).isObject()) {
+              assertThat(lean.get(k)).as(k).isEqualTo(full.get(k));
+            }
+          } else {
+            assertThat(full.get(k).asText()).as(k).isEmpty();
+          }
+        }
+        assertThat(fieldNames(lean)).as("fewer columns").hasSizeLessThan(fieldNames(full).size());
+      }
+    }
+  }
+
+  @Test
+  void asimRowsWithoutEmptyColumns_keepTheMandatoryFields() throws IOException {
+    DnsEvent e = allowed();
+    JsonNode lean =
+        JSON.readTree(
+            new Rows(new AsimDnsSchema("edge-01", ClientAddressFormat.KEEP), true).bytes(e));
+
+    assertThat(fieldNames(lean))
+        .contains(
+            "EventCount",
+            "EventStartTime",
+            "EventEndTime",
+            "EventType",
+            "EventResult",
+            "EventResultDetails",
+            "EventProduct",
+            "EventVendor",
+            "EventSchemaVersion",
+            "Dvc",
+            "DnsQuery");
+  }
+
+  @Test
   void asimBlockedRow_carriesRcodeNameAndThreatFields() throws IOException {
     JsonNode row = row(new AsimDnsSchema("edge-01", ClientAddressFormat.KEEP), blocked());
 
