@@ -1,6 +1,12 @@
 package io.sinkhole.event;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Writes string columns within Log Analytics' limit of 64 KB per field. A longer value (a client
@@ -11,6 +17,7 @@ final class Fields {
   static final int MAX_FIELD_BYTES = 64 * 1024;
   static final String TRUNCATED = "…[truncated]";
   private static final int SUFFIX_BYTES = TRUNCATED.getBytes(StandardCharsets.UTF_8).length;
+  private static final byte[] REPLACEMENT = "\ufffd".getBytes(StandardCharsets.UTF_8);
 
   private Fields() {}
 
@@ -68,7 +75,7 @@ final class Fields {
     if (s.length() * 3 <= MAX_FIELD_BYTES) {
       return s;
     }
-    byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
+    byte[] utf8 = utf8AsWritten(s);
     if (utf8.length <= MAX_FIELD_BYTES) {
       return s;
     }
@@ -77,5 +84,21 @@ final class Fields {
       cut--; // never split a multi-byte character
     }
     return new String(utf8, 0, cut, StandardCharsets.UTF_8) + TRUNCATED;
+  }
+
+  // The bytes JsonRow writes: a lone surrogate becomes U+FFFD (3 bytes), where String.getBytes
+  // would write '?' (1 byte) and let a field of them pass the limit three times over.
+  private static byte[] utf8AsWritten(String s) {
+    CharsetEncoder encoder =
+        StandardCharsets.UTF_8
+            .newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .replaceWith(REPLACEMENT);
+    try {
+      ByteBuffer out = encoder.encode(CharBuffer.wrap(s));
+      return Arrays.copyOfRange(out.array(), out.arrayOffset(), out.arrayOffset() + out.limit());
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("UTF-8 encoding with replacement cannot fail", e);
+    }
   }
 }

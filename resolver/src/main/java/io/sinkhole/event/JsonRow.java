@@ -226,7 +226,7 @@ public final class JsonRow {
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         p = fourBytes(b, p, Character.toCodePoint(c, s.charAt(++i)));
       } else {
-        // A lone surrogate cannot be encoded in UTF-8: U+FFFD, as String.getBytes does.
+        // A lone surrogate cannot be encoded in UTF-8: U+FFFD (3 bytes; Fields.limit counts it so).
         p = utf8(b, p, Character.isSurrogate(c) ? 0xfffd : c);
       }
     }

@@ -31,6 +31,24 @@ class FieldsTest {
     assertThat(cut.substring(0, cut.length() - Fields.TRUNCATED.length())).matches("é+");
   }
 
+  // JsonRow writes a lone surrogate as U+FFFD (3 bytes); String.getBytes counts it as '?' (1 byte).
+  @Test
+  void loneSurrogatesOver64KBOnceWritten_areCutWithinTheLimit() throws Exception {
+    JsonRow row = new JsonRow();
+    row.start();
+    Fields.string(row, JsonRow.key("IndicatorReference"), "\ud800".repeat(30_000));
+    row.end();
+
+    String value =
+        new com.fasterxml.jackson.databind.ObjectMapper()
+            .readTree(row.toByteArray())
+            .get("IndicatorReference")
+            .asText();
+    assertThat(value).endsWith(Fields.TRUNCATED);
+    assertThat(value.getBytes(StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(Fields.MAX_FIELD_BYTES);
+  }
+
   @Test
   void valueWithinLimit_isUnchanged() {
     String s = "a".repeat(Fields.MAX_FIELD_BYTES);
