@@ -15,4 +15,9 @@ public record ParseNotes(List<FeedProblem> problems, Map<String, Integer> skippe
     problems = List.copyOf(problems);
     skipped = Map.copyOf(skipped);
   }
+
+  /** Every problem found: the listed ones and those only counted past the listing cap. */
+  public int problemCount() {
+    return problems.size() + skipped.getOrDefault(ResultBuilder.UNLISTED_PROBLEMS, 0);
+  }
 }

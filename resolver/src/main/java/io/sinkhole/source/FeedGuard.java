@@ -12,7 +12,7 @@ final class FeedGuard {
   /** What the guards look at in a parse: indicators read and problems found. */
   record Tally(int indicators, int problems) {
     static Tally of(FeedContents contents) {
-      return new Tally(contents.count(), contents.notes().problems().size());
+      return new Tally(contents.count(), contents.notes().problemCount());
     }
   }
 
