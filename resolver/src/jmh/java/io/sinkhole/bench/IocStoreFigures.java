@@ -30,8 +30,21 @@ import javax.management.ObjectName;
 public final class IocStoreFigures {
   private IocStoreFigures() {}
 
+  private static final String USAGE =
+      """
+      usage: java -Xmx2g -XX:+UseSerialGC -cp resolver/target/benchmarks.jar \\
+                 io.sinkhole.bench.IocStoreFigures memory|load [COUNT | FILE]
+        memory  retained heap of the set and live heap at each step of a reload (heap histogram)
+        load    wall time to parse and publish the list as a hosts file, six runs in one JVM
+        COUNT   that many generated names (default 1000000); FILE: one name per line
+      """;
+
   public static void main(String[] args) throws Exception {
     String mode = args.length > 0 ? args[0] : "memory";
+    if (args.length > 2 || !(mode.equals("memory") || mode.equals("load"))) {
+      System.err.print(USAGE);
+      System.exit(2);
+    }
     List<String> names = names(args.length > 1 ? args[1] : "1000000");
     Path hosts = Files.createTempFile("sinkhole-bench", ".hosts");
     try {

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -122,14 +124,65 @@ public final class ConfigLoader {
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();
     }
-    String problem =
-        root instanceof IllegalArgumentException ? root.getMessage() : e.getOriginalMessage();
+    String problem;
+    if (root instanceof IllegalArgumentException) {
+      problem = root.getMessage();
+      // A record's own check knows its key only by name ("ttl must be 0-86400"): point at that
+      // key's line rather than the line of the mapping that holds it.
+      String key = leadingKey(problem);
+      String keyPointer = pointer + "/" + key;
+      if (key != null && (lines.has(keyPointer) || fromEnv.containsKey(keyPointer))) {
+        pointer.append('/').append(key);
+        field.append(field.length() == 0 ? "" : ".").append(key);
+      }
+    } else if (e instanceof InvalidFormatException f && expected(f.getTargetType()) != null) {
+      problem = "'" + f.getValue() + "' is not " + expected(f.getTargetType());
+    } else {
+      problem = e.getOriginalMessage();
+    }
     String variables = EnvBlame.variablesFor(pointer.toString(), problem, fromEnv);
     if (!variables.isEmpty()) {
       return file + ": environment variable " + variables + ": field '" + field + "': " + problem;
     }
     int line = lines.lineOf(pointer.toString());
     return file + ": line " + line + ": field '" + field + "': " + problem;
+  }
+
+  /** The key a check's message starts with, as in "timeout_ms must be ..."; null if none. */
+  private static String leadingKey(String problem) {
+    int space = problem == null ? -1 : problem.indexOf(' ');
+    if (space <= 0) {
+      return null;
+    }
+    String word = problem.substring(0, space);
+    return word.matches("[a-z][a-z0-9_]*") ? word : null;
+  }
+
+  /** What a value of {@code type} looks like in the file, for the common types; else null. */
+  private static String expected(Class<?> type) {
+    if (type.isEnum()) {
+      return "one of " + choices(type);
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "a whole number";
+    }
+    if (type == Double.class || type == double.class) {
+      return "a number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    return null;
+  }
+
+  /** An enum's values as the configuration writes them: lower case, in declaration order. */
+  private static String choices(Class<?> type) {
+    StringBuilder out = new StringBuilder();
+    for (Object c : type.getEnumConstants()) {
+      out.append(out.length() == 0 ? "" : ", ")
+          .append(((Enum<?>) c).name().toLowerCase(Locale.ROOT));
+    }
+    return out.toString();
   }
 
   /** Maps JSON pointers of a YAML document to the lines where their values start. */
@@ -149,6 +202,10 @@ public final class ConfigLoader {
         // The tree parse reports syntax errors with their line; a partial index is enough here.
       }
       return index;
+    }
+
+    boolean has(String pointer) {
+      return lines.containsKey(pointer);
     }
 
     int lineOf(String pointer) {

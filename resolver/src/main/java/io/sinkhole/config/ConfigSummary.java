@@ -29,8 +29,13 @@ import java.util.regex.Pattern;
  * like credentials are replaced by {@code ****}, so the line is safe to ship to a log store.
  */
 public final class ConfigSummary {
-  /** Key names whose values are never logged. */
-  static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|passwd|token|key).*");
+  /**
+   * Key names whose values are never logged. A key that says where a secret is kept ({@code
+   * key_file}, {@code key_env}: a path or a variable name) is not itself secret, and is shown so
+   * that an operator can see which one is in use.
+   */
+  static final Pattern SECRET =
+      Pattern.compile("(?i)(?!.*_(env|file|path)$).*(secret|password|passwd|token|key).*");
 
   static final String MASK = "****";
 

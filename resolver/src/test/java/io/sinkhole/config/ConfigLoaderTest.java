@@ -50,6 +50,33 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void badEnumValue_listsTheAcceptedValuesAsWritten() throws Exception {
+    Path f = write("block:\n  mode: block\n  answer: sinkhole\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(f, Overrides.NONE))
+        .hasMessageEndingWith(
+            "line 3: field 'block.answer': 'sinkhole' is not one of nxdomain, nodata, refused,"
+                + " address");
+  }
+
+  @Test
+  void notANumber_saysWhatWasExpected() throws Exception {
+    Path f = write("forwarding:\n  timeout_ms: soon\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(f, Overrides.NONE))
+        .hasMessageEndingWith(
+            "line 2: field 'forwarding.timeout_ms': 'soon' is not a whole number");
+  }
+
+  @Test
+  void rangeCheck_pointsAtTheKeyItNames_notAtItsMapping() throws Exception {
+    Path f = write("block:\n  mode: block\n\n  ttl: -5\n");
+
+    assertThatThrownBy(() -> ConfigLoader.load(f, Overrides.NONE))
+        .hasMessageEndingWith("line 4: field 'block.ttl': ttl must be 0-86400, was -5");
+  }
+
+  @Test
   void sinkEmptyColumns_defaultsToOmit_andTakesKeep() throws Exception {
     Path f =
         write(

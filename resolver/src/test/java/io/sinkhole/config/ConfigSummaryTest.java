@@ -51,6 +51,20 @@ class ConfigSummaryTest {
     assertThat(json.at("/nested/endpoint").asText()).isEqualTo("https://dce.example");
   }
 
+  /** Where a secret is kept, not the secret: a variable name and a file name. */
+  record SecretSource(String keyEnv, String keyFile, String key) {}
+
+  @Test
+  void keysNamingWhereASecretIsKept_areShown_theSecretItselfIsNot() throws Exception {
+    String line =
+        ConfigSummary.render(new SecretSource("SINKHOLE_CLIENT_HASH_KEY", "/run/key", "k3y"));
+
+    JsonNode json = new ObjectMapper().readTree(line);
+    assertThat(json.at("/key_env").asText()).isEqualTo("SINKHOLE_CLIENT_HASH_KEY");
+    assertThat(json.at("/key_file").asText()).isEqualTo("/run/key");
+    assertThat(json.at("/key").asText()).isEqualTo("****");
+  }
+
   @Test
   void unsetSecret_staysNullSoTheLogShowsItIsMissing() throws Exception {
     String line = ConfigSummary.render(new Credentials("t", null, null, null));
