@@ -8,6 +8,7 @@ import io.sinkhole.ioc.DomainMatch;
 import io.sinkhole.ioc.MatchScope;
 import io.sinkhole.ioc.Provenance;
 import io.sinkhole.ioc.ThreatInfo;
+import io.sinkhole.policy.RuleText;
 import io.sinkhole.policy.Verdict;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -62,8 +63,11 @@ public class EventBench {
             Directive.DEFAULT,
             List.of());
     DomainMatch m = new DomainMatch("malware.example", 1, 1, List.of(p));
-    Verdict v =
-        new Verdict(Verdict.Outcome.BLOCK, m, p, "x1.malware.example", null, "feed bench: block");
+    // Words made when the row is written, as the policy's decisions do (policy.Judgement).
+    RuleText rule =
+        () -> "feed " + p.feedName() + ": block (confidence " + 100 + " (feed default) >= "
+            + "block_confidence " + 0 + ")";
+    Verdict v = new Verdict(Verdict.Outcome.BLOCK, m, p, "x1.malware.example", null, rule);
     byte[] nx = header(3);
     long now = System.currentTimeMillis();
     blocked =

@@ -3,10 +3,12 @@ package io.sinkhole.event;
 import io.netty.util.NetUtil;
 import io.sinkhole.ioc.Provenance;
 import io.sinkhole.ioc.ThreatInfo;
+import io.sinkhole.policy.RuleText;
 import io.sinkhole.policy.Verdict;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -27,6 +29,15 @@ public final class DnsEventsSchema implements EventSchema {
 
   private final String computer;
   private final ClientAddressFormat clients;
+
+  // Per-row work that repeats from row to row, kept for the next row. One writer thread per
+  // schema instance (each sink has its own), as for Rows.
+  private long second = Long.MIN_VALUE;
+  private byte[] secondText;
+  private InetAddress client;
+  private byte[] clientText;
+  private RuleText rule;
+  private byte[] ruleText;
 
   public DnsEventsSchema(String computer) {
     this(computer, ClientAddressFormat.KEEP);
@@ -49,19 +60,19 @@ public final class DnsEventsSchema implements EventSchema {
     Provenance claim = v.claim();
     ThreatInfo threat = claim == null ? ThreatInfo.NONE : claim.threat();
     out.start();
-    Fields.text(out, DnsEventsColumns.TIME_GENERATED, formatTime(e.timeMillis()));
-    Fields.text(out, DnsEventsColumns.COMPUTER, computer);
+    time(out, e.timeMillis());
+    out.constant(DnsEventsColumns.COMPUTER, computer);
     Fields.number(
         out,
         DnsEventsColumns.EVENT_ID,
         e.rcode() == 0 ? EVENT_RESPONSE_SUCCESS : EVENT_RESPONSE_FAILURE);
-    Fields.text(out, DnsEventsColumns.SUB_TYPE, "LookupQuery");
-    Fields.text(out, DnsEventsColumns.CLIENT_IP, clients.format(e.client().getAddress()));
+    out.constant(DnsEventsColumns.SUB_TYPE, "LookupQuery");
+    clientIp(out, e.client().getAddress());
     Fields.string(out, DnsEventsColumns.NAME, e.name());
-    Fields.text(out, DnsEventsColumns.QUERY_TYPE, TypeNames.of(e.qtype()));
-    Fields.string(out, DnsEventsColumns.IP_ADDRESSES, AnswerAddresses.joined(e.response()));
+    out.constant(DnsEventsColumns.QUERY_TYPE, TypeNames.of(e.qtype()));
+    AnswerAddresses.write(out, DnsEventsColumns.IP_ADDRESSES, e.response());
     Fields.number(out, DnsEventsColumns.RESULT_CODE, e.rcode());
-    Fields.text(out, DnsEventsColumns.RESULT, e.rcode() == 0 ? "Success" : "Failure");
+    out.constant(DnsEventsColumns.RESULT, e.rcode() == 0 ? "Success" : "Failure");
     Fields.text(out, DnsEventsColumns.MALICIOUS_IP, nullToEmpty(v.maliciousIp()));
     Fields.string(out, DnsEventsColumns.INDICATOR_THREAT_TYPE, nullToEmpty(threat.threatType()));
     Fields.text(out, DnsEventsColumns.CONFIDENCE, confidence(claim, threat));
@@ -71,25 +82,71 @@ public final class DnsEventsSchema implements EventSchema {
     out.end();
   }
 
-  private static void writeOwnColumns(DnsEvent e, Verdict v, ThreatInfo t, JsonRow out) {
+  private void writeOwnColumns(DnsEvent e, Verdict v, ThreatInfo t, JsonRow out) {
     Provenance claim = v.claim();
-    Fields.text(out, DnsEventsColumns.ACTION, e.action().column());
+    out.constant(DnsEventsColumns.ACTION, e.action().column());
     Fields.string(
         out, DnsEventsColumns.MATCHED_INDICATOR, v.match() == null ? "" : v.match().indicator());
     Fields.string(out, DnsEventsColumns.MATCHED_NAME, nullToEmpty(v.matchedName()));
-    Fields.text(out, DnsEventsColumns.INDICATOR_FEED, claim == null ? "" : claim.feedName());
+    out.constant(DnsEventsColumns.INDICATOR_FEED, claim == null ? "" : claim.feedName());
     Fields.string(out, DnsEventsColumns.MALWARE_FAMILY, nullToEmpty(t.malware()));
     Fields.string(out, DnsEventsColumns.INDICATOR_REFERENCE, nullToEmpty(t.reference()));
     Fields.text(
         out,
         DnsEventsColumns.INDICATOR_FIRST_SEEN,
         t.firstSeen() == null ? "" : iso(t.firstSeen()));
-    Fields.string(out, DnsEventsColumns.POLICY_RULE, nullToEmpty(v.rule()));
-    Fields.text(out, DnsEventsColumns.PROTOCOL, e.protocol());
+    rule(out, v.reason());
+    out.constant(DnsEventsColumns.PROTOCOL, e.protocol());
     Fields.number(out, DnsEventsColumns.CLIENT_PORT, e.client().getPort());
     Fields.number(out, DnsEventsColumns.TRANSACTION_ID, e.transactionId());
     Fields.millis(out, DnsEventsColumns.RESPONSE_TIME_MS, Math.round(e.durationNanos() / 1000.0));
-    Fields.text(out, DnsEventsColumns.UPSTREAM, nullToEmpty(e.upstream()));
+    out.constant(DnsEventsColumns.UPSTREAM, nullToEmpty(e.upstream()));
+  }
+
+  /** TimeGenerated, with the text of the second made once per second. */
+  private void time(JsonRow out, long millis) {
+    long s = Math.floorDiv(millis, 1000);
+    if (s != second) {
+      String text = EventTime.format(s * 1000); // yyyy-MM-ddTHH:mm:ss.000Z
+      secondText = ('"' + text.substring(0, 20)).getBytes(StandardCharsets.US_ASCII);
+      second = s;
+    }
+    out.time(DnsEventsColumns.TIME_GENERATED, secondText, (int) Math.floorMod(millis, 1000L));
+  }
+
+  /**
+   * PolicyRule. Its words are made on this thread from the decision ({@link RuleText}); the same
+   * decision (by value: a feed's rule is the same for every name it lists) reuses the last text.
+   */
+  private void rule(JsonRow out, RuleText reason) {
+    if (reason == null) {
+      out.field(DnsEventsColumns.POLICY_RULE, "");
+      return;
+    }
+    if (!reason.equals(rule)) {
+      String text = reason.text();
+      if (text == null || text.isEmpty()) {
+        out.field(DnsEventsColumns.POLICY_RULE, text);
+        return;
+      }
+      ruleText = JsonRow.quoted(Fields.limit(text));
+      rule = reason;
+    }
+    out.encoded(DnsEventsColumns.POLICY_RULE, ruleText);
+  }
+
+  /** ClientIP, formatted (and hashed or truncated, if so configured) once per new client. */
+  private void clientIp(JsonRow out, InetAddress a) {
+    if (a == null || !a.equals(client)) {
+      String text = clients.format(a);
+      if (text == null || text.isEmpty()) {
+        out.field(DnsEventsColumns.CLIENT_IP, text);
+        return;
+      }
+      clientText = JsonRow.quoted(text);
+      client = a;
+    }
+    out.encoded(DnsEventsColumns.CLIENT_IP, clientText);
   }
 
   static String formatTime(long millis) {

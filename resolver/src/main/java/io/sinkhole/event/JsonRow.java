@@ -16,7 +16,11 @@ public final class JsonRow {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
+  private static final int CONSTANTS = 32;
+
   private byte[] buf = new byte[1024];
+  private final String[] constants = new String[CONSTANTS];
+  private final byte[][] encodedConstants = new byte[CONSTANTS][];
   private int size;
   private boolean first;
   private final boolean omitEmpty;
@@ -125,6 +129,74 @@ public final class JsonRow {
 
   void closeString() {
     put((byte) '"');
+  }
+
+  /**
+   * A string field whose value comes from a small set of long-lived strings (the computer name, a
+   * query type mnemonic, a feed name, "udp"): each is escaped and encoded once and then copied. The
+   * cache holds the last value seen per slot and compares by identity, so a value built per row is
+   * still written correctly, only without the saving.
+   */
+  void constant(byte[] key, String value) {
+    if (value == null || value.isEmpty()) {
+      field(key, value);
+      return;
+    }
+    int slot = value.hashCode() & (CONSTANTS - 1);
+    byte[] encoded = encodedConstants[slot];
+    if (constants[slot] != value) {
+      int start = size;
+      string(value);
+      encoded = Arrays.copyOfRange(buf, start, size);
+      size = start;
+      constants[slot] = value;
+      encodedConstants[slot] = encoded;
+    }
+    name(key);
+    raw(encoded);
+  }
+
+  /**
+   * A string field from bytes already in JSON string form, quotes included: the caller made them
+   * with {@link #quoted} and keeps them for many rows.
+   */
+  void encoded(byte[] key, byte[] quoted) {
+    name(key);
+    raw(quoted);
+  }
+
+  /** {@code value} as a quoted, escaped JSON string in UTF-8, for {@link #encoded}. */
+  static byte[] quoted(String value) {
+    JsonRow r = new JsonRow();
+    r.string(value);
+    return Arrays.copyOf(r.buf, r.size);
+  }
+
+  /**
+   * An ISO-8601 time field from the text of its second, quote included ({@code
+   * "2024-05-01T12:34:56.}), and the milliseconds: the row writes the rest.
+   */
+  void time(byte[] key, byte[] quotedSecond, int millis) {
+    name(key);
+    raw(quotedSecond);
+    ensure(5);
+    buf[size++] = (byte) ('0' + millis / 100);
+    buf[size++] = (byte) ('0' + millis / 10 % 10);
+    buf[size++] = (byte) ('0' + millis % 10);
+    buf[size++] = 'Z';
+    buf[size++] = '"';
+  }
+
+  /**
+   * One ASCII character that needs no escaping, inside a string opened with {@link #openString}.
+   */
+  void appendAscii(char c) {
+    put((byte) c);
+  }
+
+  /** A non-negative int's decimal digits, inside an open string. */
+  void appendDigits(int v) {
+    number(v);
   }
 
   /** A number already in JSON form, such as a decimal with a fixed number of places. */

@@ -63,6 +63,66 @@ class AnswerAddressesTest {
     assertThat(AnswerAddresses.joined(answer(aaaa))).isEqualTo("192.0.2.33");
   }
 
+  /** The IPAddresses field written into a row, read back; null when the row has none. */
+  private static String written(byte[] wire, boolean omitEmpty) throws Exception {
+    JsonRow row = new JsonRow(omitEmpty);
+    row.start();
+    AnswerAddresses.write(row, JsonRow.key("IPAddresses"), wire);
+    row.end();
+    var read = new com.fasterxml.jackson.databind.ObjectMapper().readTree(row.toByteArray());
+    return read.has("IPAddresses") ? read.get("IPAddresses").asText() : null;
+  }
+
+  @Test
+  void writtenIntoTheRow_isTheJoinedText_forEveryShapeOfAnswer() throws Exception {
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    System.arraycopy(ip("192.0.2.33").getAddress(), 0, mapped, 12, 4);
+    byte[] chain =
+        answer(
+            new CNAMERecord(ALIAS, DClass.IN, 60, WWW),
+            new ARecord(WWW, DClass.IN, 60, ip("192.0.2.10")),
+            new AAAARecord(WWW, DClass.IN, 60, ip("2001:db8::10")),
+            Record.newRecord(WWW, Type.AAAA, DClass.IN, 60, mapped),
+            new ARecord(WWW, DClass.IN, 60, ip("255.0.9.100")));
+    byte[] aliasOnly = answer(new CNAMERecord(ALIAS, DClass.IN, 60, WWW));
+    byte[][] shapes = {
+      chain,
+      aliasOnly,
+      Arrays.copyOf(chain, chain.length - 2),
+      Arrays.copyOf(chain, 20),
+      new byte[12],
+      null
+    };
+    for (byte[] wire : shapes) {
+      String joined = AnswerAddresses.joined(wire);
+
+      assertThat(written(wire, false)).isEqualTo(joined);
+      assertThat(written(wire, true)).isEqualTo(joined.isEmpty() ? null : joined);
+    }
+    assertThat(written(chain, true)).isEqualTo("192.0.2.10,2001:db8::10,192.0.2.33,255.0.9.100");
+  }
+
+  @Test
+  void answerNearTheFieldLimit_isCutLikeAnyOtherField() throws Exception {
+    Record[] records = new Record[2300];
+    for (int i = 0; i < records.length; i++) {
+      byte[] a = new byte[16];
+      Arrays.fill(a, (byte) 0x11);
+      a[14] = (byte) (i >> 8);
+      a[15] = (byte) i;
+      records[i] = Record.newRecord(WWW, Type.AAAA, DClass.IN, 60, a);
+    }
+    byte[] wire = answer(records); // ~64 KB of AAAA records: ~92,000 characters of addresses
+
+    String text = written(wire, true);
+
+    assertThat(text).endsWith(Fields.TRUNCATED);
+    assertThat(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+        .isLessThanOrEqualTo(Fields.MAX_FIELD_BYTES);
+  }
+
   @Test
   void headerOnlyAndNoAnswer_giveNoAddresses() {
     assertThat(AnswerAddresses.joined(new byte[12])).isEmpty();

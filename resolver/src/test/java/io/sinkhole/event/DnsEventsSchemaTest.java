@@ -113,6 +113,70 @@ class DnsEventsSchemaTest {
     assertThat(new ObjectMapper().readTree(json).get("Name").asText()).isEqualTo(hostile);
   }
 
+  /**
+   * One schema keeps the second's text, the client's text and the rule's text for the next row: a
+   * sequence of rows whose time, client and rule change and repeat must read exactly as rows
+   * written by a fresh schema each.
+   */
+  @Test
+  void rowsOfOneSchema_matchRowsOfFreshSchemas_asTimeClientAndRuleChange() throws Exception {
+    Provenance p =
+        new Provenance(
+            0,
+            "feed",
+            ThreatInfo.NONE,
+            MatchScope.NAME_AND_SUBDOMAINS,
+            Directive.DEFAULT,
+            List.of());
+    DomainMatch m = new DomainMatch("bad.example", 0, 0, List.of(p));
+    // Equal by value, different objects; and two rules that differ only in the number.
+    record Rule(String feed, int confidence) implements io.sinkhole.policy.RuleText {
+      @Override
+      public String text() {
+        return "feed " + feed + ": block (confidence " + confidence + ")";
+      }
+    }
+    io.sinkhole.policy.RuleText[] rules = {
+      new Rule("f", 75), new Rule("f", 75), new Rule("f", 50), io.sinkhole.policy.RuleText.of("x")
+    };
+    String[] clients = {"192.0.2.7", "192.0.2.7", "192.0.2.8", "2001:db8::1", "192.0.2.7"};
+    long[] times = {
+      Instant.parse("2026-12-03T10:15:30.120Z").toEpochMilli(),
+      Instant.parse("2026-12-03T10:15:30.999Z").toEpochMilli(),
+      Instant.parse("2026-12-03T10:15:31.000Z").toEpochMilli(),
+      Instant.parse("2026-12-03T10:15:30.005Z").toEpochMilli(),
+      Instant.parse("1969-12-31T23:59:59.250Z").toEpochMilli()
+    };
+    Rows kept = new Rows(new DnsEventsSchema("edge-01"), true);
+    ObjectMapper json = new ObjectMapper();
+    for (int i = 0; i < 20; i++) {
+      Verdict v =
+          new Verdict(Verdict.Outcome.BLOCK, m, p, "bad.example", null, rules[i % rules.length]);
+      DnsEvent e =
+          new DnsEvent(
+              times[i % times.length],
+              new InetSocketAddress(InetAddress.getByName(clients[i % clients.length]), 5300 + i),
+              "udp",
+              i,
+              "bad.example",
+              1,
+              3,
+              DnsEvent.Action.BLOCKED,
+              v,
+              null,
+              1_000,
+              null);
+
+      JsonNode row = json.readTree(kept.bytes(e));
+      JsonNode fresh = json.readTree(new Rows(new DnsEventsSchema("edge-01"), true).bytes(e));
+
+      assertThat(row).isEqualTo(fresh);
+      assertThat(row.get("TimeGenerated").asText())
+          .isEqualTo(DnsEventsSchema.formatTime(times[i % times.length]));
+      assertThat(row.get("PolicyRule").asText()).isEqualTo(rules[i % rules.length].text());
+    }
+  }
+
   @Test
   void ipv4MappedAndIpv6Clients_areWrittenInRfc5952Form() throws Exception {
     byte[] mapped = new byte[16];

@@ -43,6 +43,39 @@ class JsonRowTest {
   }
 
   @Test
+  void constant_writesTheValueGiven_evenWhenAnotherSharesItsCacheSlot() throws Exception {
+    // Strings of equal hash fall in the same slot: "Aa" and "BB" (both 2112), and a copy of
+    // "Aa" that is equal but not the same object. Each row must hold the value it was given.
+    String aa = "Aa";
+    String bb = "BB";
+    String aaCopy = new String(new char[] {'A', 'a'});
+    assertThat(aa.hashCode()).isEqualTo(bb.hashCode());
+    JsonRow row = new JsonRow(true);
+    byte[] key = JsonRow.key("V");
+    for (String value : new String[] {aa, bb, aa, aaCopy, "with \"quote\"", "", "é\u0001"}) {
+      row.start();
+      row.constant(key, value);
+      row.end();
+      JsonNode read = parse(row);
+      if (value.isEmpty()) {
+        assertThat(read.has("V")).as("omitted when empty").isFalse();
+      } else {
+        assertThat(read.get("V").asText()).isEqualTo(value);
+      }
+    }
+  }
+
+  @Test
+  void time_writesTheSecondTextThenMillis() throws Exception {
+    JsonRow row = new JsonRow();
+    row.start();
+    row.time(JsonRow.key("T"), "\"2026-12-04T16:17:53.".getBytes(), 7);
+    row.end();
+
+    assertThat(parse(row).get("T").asText()).isEqualTo("2026-12-04T16:17:53.007Z");
+  }
+
+  @Test
   void omitEmpty_leavesOutEmptyAndNullStrings_only() throws Exception {
     JsonRow row = new JsonRow(true);
     row.start();
