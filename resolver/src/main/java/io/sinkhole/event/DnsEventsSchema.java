@@ -38,6 +38,8 @@ public final class DnsEventsSchema implements EventSchema {
   private byte[] clientText;
   private RuleText rule;
   private byte[] ruleText;
+  private Instant firstSeen;
+  private byte[] firstSeenText;
 
   public DnsEventsSchema(String computer) {
     this(computer, ClientAddressFormat.KEEP);
@@ -74,8 +76,11 @@ public final class DnsEventsSchema implements EventSchema {
     Fields.number(out, DnsEventsColumns.RESULT_CODE, e.rcode());
     out.constant(DnsEventsColumns.RESULT, e.rcode() == 0 ? "Success" : "Failure");
     Fields.text(out, DnsEventsColumns.MALICIOUS_IP, nullToEmpty(v.maliciousIp()));
-    Fields.string(out, DnsEventsColumns.INDICATOR_THREAT_TYPE, nullToEmpty(threat.threatType()));
-    Fields.text(out, DnsEventsColumns.CONFIDENCE, confidence(claim, threat));
+    // Threat type and family come from a feed's few distinct values: encoded once. The limit
+    // returns the value itself when it is short, so the cache sees the same object.
+    out.constant(
+        DnsEventsColumns.INDICATOR_THREAT_TYPE, Fields.limit(nullToEmpty(threat.threatType())));
+    out.constant(DnsEventsColumns.CONFIDENCE, confidence(claim, threat));
     Fields.number(out, DnsEventsColumns.SEVERITY, severity(claim, threat));
     description(out, DnsEventsColumns.DESCRIPTION, e, v, threat);
     writeOwnColumns(e, v, threat, out);
@@ -89,12 +94,9 @@ public final class DnsEventsSchema implements EventSchema {
         out, DnsEventsColumns.MATCHED_INDICATOR, v.match() == null ? "" : v.match().indicator());
     Fields.string(out, DnsEventsColumns.MATCHED_NAME, nullToEmpty(v.matchedName()));
     out.constant(DnsEventsColumns.INDICATOR_FEED, claim == null ? "" : claim.feedName());
-    Fields.string(out, DnsEventsColumns.MALWARE_FAMILY, nullToEmpty(t.malware()));
+    out.constant(DnsEventsColumns.MALWARE_FAMILY, Fields.limit(nullToEmpty(t.malware())));
     Fields.string(out, DnsEventsColumns.INDICATOR_REFERENCE, nullToEmpty(t.reference()));
-    Fields.text(
-        out,
-        DnsEventsColumns.INDICATOR_FIRST_SEEN,
-        t.firstSeen() == null ? "" : iso(t.firstSeen()));
+    firstSeen(out, t.firstSeen());
     rule(out, v.reason());
     out.constant(DnsEventsColumns.PROTOCOL, e.protocol());
     Fields.number(out, DnsEventsColumns.CLIENT_PORT, e.client().getPort());
@@ -157,6 +159,19 @@ public final class DnsEventsSchema implements EventSchema {
     return TIME.format(t);
   }
 
+  /** IndicatorFirstSeen, formatted once per distinct time (one per indicator at most). */
+  private void firstSeen(JsonRow out, Instant t) {
+    if (t == null) {
+      out.field(DnsEventsColumns.INDICATOR_FIRST_SEEN, "");
+      return;
+    }
+    if (!t.equals(firstSeen)) {
+      firstSeenText = JsonRow.quoted(iso(t));
+      firstSeen = t;
+    }
+    out.encoded(DnsEventsColumns.INDICATOR_FIRST_SEEN, firstSeenText);
+  }
+
   /** RFC 5952 text; IPv4-mapped IPv6 clients are written as plain IPv4 (issue #4). */
   public static String clientIp(InetAddress a) {
     if (a instanceof Inet6Address v6) {
@@ -182,7 +197,17 @@ public final class DnsEventsSchema implements EventSchema {
     if (claim == null || t.confidence() == ThreatInfo.UNKNOWN_CONFIDENCE) {
       return "";
     }
-    return Integer.toString(t.confidence());
+    int c = t.confidence();
+    return c >= 0 && c < CONFIDENCES.length ? CONFIDENCES[c] : Integer.toString(c);
+  }
+
+  /** The text of every confidence 0-100, one object each, so that rows reuse their encoding. */
+  private static final String[] CONFIDENCES = new String[101];
+
+  static {
+    for (int i = 0; i < CONFIDENCES.length; i++) {
+      CONFIDENCES[i] = Integer.toString(i);
+    }
   }
 
   /** 0 no match; 1 low (confidence under 50); 2 medium (50-74); 3 high (75+ or unknown). */

@@ -16,7 +16,7 @@ public final class JsonRow {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
-  private static final int CONSTANTS = 32;
+  private static final int CONSTANTS = 64;
 
   private byte[] buf = new byte[1024];
   private final String[] constants = new String[CONSTANTS];

@@ -1,6 +1,7 @@
 package io.sinkhole.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -19,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 /**
@@ -37,15 +37,19 @@ public final class SinkholeMetrics {
   private static final String[] PROTOCOLS = {"udp", "tcp"};
 
   private final PrometheusMeterRegistry registry;
-  private final Counter[][][] queries;
+
+  /** started, finished, then sinkhole_queries_total by protocol, query type and outcome. */
+  private final ThreadCounts counts;
+
   private final Timer[][] durations;
   private final Map<String, Counter> byKey = new ConcurrentHashMap<>();
   private final Map<String, Timer> upstreamTimers = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Map<String, Counter>>> blocks = new ConcurrentHashMap<>();
   private final TopHits topHits = new TopHits(TOP_HITS_TRACKED);
   private final MultiGauge topHitsGauge;
-  private final LongAdder started = new LongAdder();
-  private final LongAdder finished = new LongAdder();
+  private static final int STARTED = 0;
+  private static final int FINISHED = 1;
+  private static final int FIRST_QUERY_COUNT = 2;
 
   /** Indicators reported in {@code sinkhole_indicator_hits_top}. */
   static final int TOP_HITS_REPORTED = 10;
@@ -69,20 +73,29 @@ public final class SinkholeMetrics {
             .register(registry);
     gauge("sinkhole.queries.in.flight", "Queries received and not answered yet", this::inFlight);
     QueryOutcome[] outcomes = QueryOutcome.values();
-    queries = new Counter[PROTOCOLS.length][QTYPE_LABELS.length][outcomes.length];
+    counts =
+        new ThreadCounts(
+            FIRST_QUERY_COUNT + PROTOCOLS.length * QTYPE_LABELS.length * outcomes.length);
     durations = new Timer[PROTOCOLS.length][outcomes.length];
     for (int p = 0; p < PROTOCOLS.length; p++) {
       for (QueryOutcome o : outcomes) {
         durations[p][o.ordinal()] = queryTimer(PROTOCOLS[p], o);
         for (int t = 0; t < QTYPE_LABELS.length; t++) {
-          queries[p][t][o.ordinal()] =
-              Counter.builder("sinkhole.queries")
-                  .description("DNS queries answered, by protocol, query type and outcome")
-                  .tags("protocol", PROTOCOLS[p], "qtype", QTYPE_LABELS[t], "outcome", o.label())
-                  .register(registry);
+          int cell = queryCell(p, t, o);
+          FunctionCounter.builder("sinkhole.queries", counts, c -> c.sum(cell))
+              .description("DNS queries answered, by protocol, query type and outcome")
+              .tags("protocol", PROTOCOLS[p], "qtype", QTYPE_LABELS[t], "outcome", o.label())
+              .register(registry);
         }
       }
     }
+  }
+
+  private static int queryCell(int protocol, int qtypeIndex, QueryOutcome o) {
+    int outcomes = QueryOutcome.values().length;
+    return FIRST_QUERY_COUNT
+        + (protocol * QTYPE_LABELS.length + qtypeIndex) * outcomes
+        + o.ordinal();
   }
 
   private Timer queryTimer(String protocol, QueryOutcome o) {
@@ -107,7 +120,7 @@ public final class SinkholeMetrics {
 
   /** Counts a query entering processing; {@link #queryFinished} counts it out again. */
   public void queryStarted() {
-    started.increment();
+    counts.increment(STARTED);
   }
 
   /** Queries started and not yet answered; graceful shutdown waits for this to reach zero. */
@@ -118,13 +131,13 @@ public final class SinkholeMetrics {
   private long inFlight() {
     // finished first: a query that starts and ends between the two reads then counts as in
     // flight, never the reverse, so a drain can end late but never early.
-    long done = finished.sum();
-    return started.sum() - done;
+    long done = counts.sum(FINISHED);
+    return counts.sum(STARTED) - done;
   }
 
   /** Counts a query that {@link #queryStarted} counted in as answered. */
   public void queryFinished() {
-    finished.increment();
+    counts.increment(FINISHED);
   }
 
   /**
@@ -133,7 +146,7 @@ public final class SinkholeMetrics {
    */
   public void query(boolean tcp, int qtype, QueryOutcome outcome, long nanos) {
     int p = tcp ? 1 : 0;
-    queries[p][qtypeIndex(qtype)][outcome.ordinal()].increment();
+    counts.increment(queryCell(p, qtypeIndex(qtype), outcome));
     durations[p][outcome.ordinal()].record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
   }
 

@@ -120,15 +120,24 @@ class DnsEventsSchemaTest {
    */
   @Test
   void rowsOfOneSchema_matchRowsOfFreshSchemas_asTimeClientAndRuleChange() throws Exception {
-    Provenance p =
-        new Provenance(
-            0,
-            "feed",
-            ThreatInfo.NONE,
-            MatchScope.NAME_AND_SUBDOMAINS,
-            Directive.DEFAULT,
-            List.of());
-    DomainMatch m = new DomainMatch("bad.example", 0, 0, List.of(p));
+    Provenance[] claims = new Provenance[3];
+    for (int i = 0; i < claims.length; i++) {
+      ThreatInfo t =
+          i == 0
+              ? ThreatInfo.NONE
+              : new ThreatInfo(
+                  i == 1 ? "botnet_cc" : "payload_delivery",
+                  i == 1 ? "4h_rat" : "emotet",
+                  40 + 30 * i,
+                  Instant.parse("2026-06-2" + i + "T00:00:00Z"),
+                  null,
+                  null,
+                  "https://threatfox.abuse.ch/ioc/" + i,
+                  List.of());
+      claims[i] =
+          new Provenance(
+              i, "feed" + i, t, MatchScope.NAME_AND_SUBDOMAINS, Directive.DEFAULT, List.of());
+    }
     // Equal by value, different objects; and two rules that differ only in the number.
     record Rule(String feed, int confidence) implements io.sinkhole.policy.RuleText {
       @Override
@@ -150,6 +159,8 @@ class DnsEventsSchemaTest {
     Rows kept = new Rows(new DnsEventsSchema("edge-01"), true);
     ObjectMapper json = new ObjectMapper();
     for (int i = 0; i < 20; i++) {
+      Provenance p = claims[i % claims.length];
+      DomainMatch m = new DomainMatch("bad.example", 0, 0, List.of(p));
       Verdict v =
           new Verdict(Verdict.Outcome.BLOCK, m, p, "bad.example", null, rules[i % rules.length]);
       DnsEvent e =
