@@ -7,16 +7,16 @@
 set -euo pipefail
 : "${SINKHOLE_JAR:?set SINKHOLE_JAR to resolver/target/sinkhole.jar}"
 # One core per server in the harness: SerialGC has no concurrent threads to compete with the event
-# loop. 1M names need about 35 MB for the set plus 19 MB of feed entries kept for rebuilds, and
-# about 85 MB live at a reload's peak (the README, "Benchmarks"); 320 MB is a cap with room for a
-# full response cache and larger lists. PretenureSizeThreshold=2m: the index's and the entries'
-# arrays (4-32 MB at 1M names) are allocated in the old generation instead of being copied out of
-# the young one by every collection during the load; RSS at ready 208 -> 197 MiB at 1M, no change
-# per query measured. No AlwaysPreTouch: it made RSS the whole heap (603 MiB at 100k names) for no
-# measured gain. Tried and not kept (the README, "Benchmarks"): -Xmn24m,
-# -XX:MaxTenuringThreshold=0 or 1, and -Xms128m -Xmn32m -XX:MaxTenuringThreshold=1, which gave
-# the mix workload 15 ms p99.
-JAVA_OPTS=${SINKHOLE_JAVA_OPTS:-"-Xms64m -Xmx320m -XX:+UseSerialGC -XX:PretenureSizeThreshold=2m"}
+# loop. 1M names need about 31 MB for the set plus 19 MB of feed entries kept for rebuilds, and
+# about 80 MB live at a reload's peak (the README, "Benchmarks"); 320 MB is a cap with room for a
+# full response cache and larger lists. -Xmn24m: a fixed 24 MB young generation instead of a third
+# of the heap; at 1M names peak RSS 254 -> 221 MiB, mix p99.9 10.2 -> 5.0 ms, per-query CPU within
+# the noise (fifth round). PretenureSizeThreshold=2m: the index's and the entries' arrays (4-32 MB
+# at 1M names) are allocated in the old generation instead of being copied out of the young one by
+# every collection during the load. No AlwaysPreTouch: it made RSS the whole heap (603 MiB at 100k
+# names) for no measured gain. Tried and not kept (the README, "Benchmarks"):
+# -XX:MaxTenuringThreshold=0 or 1, and -Xms128m -Xmn32m -XX:MaxTenuringThreshold=1.
+JAVA_OPTS=${SINKHOLE_JAVA_OPTS:-"-Xms64m -Xmx320m -Xmn24m -XX:+UseSerialGC -XX:PretenureSizeThreshold=2m"}
 jar=$SINKHOLE_JAR
 # Application class-data sharing (JDK 13+ dynamic archive): the classes the server loaded in an
 # earlier run are mapped from an archive instead of being parsed and verified again. The archive is
