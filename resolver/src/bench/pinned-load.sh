@@ -14,6 +14,10 @@
 # Loopback only; the server is stopped by its PID.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+if [[ $# -lt 3 || ! -f $1 || ! -f $2 || ! -f $3 ]]; then
+  echo "usage: $0 JAR BLOCKLIST QUERYFILE [SECONDS] [all|matches]  (files must exist)" >&2
+  exit 2
+fi
 jar=$1 list=$2 queries=$3 secs=${4:-10} filter=${5:-all}
 port=${PORT:-5390}
 dir=$(mktemp -d)

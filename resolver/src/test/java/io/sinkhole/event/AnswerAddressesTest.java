@@ -41,6 +41,15 @@ class AnswerAddressesTest {
     return InetAddress.getByName(s);
   }
 
+  /** The AAAA rdata of {@code v4} as an IPv4-mapped IPv6 address (::ffff:a.b.c.d). */
+  private static byte[] mapped(String v4) throws Exception {
+    byte[] mapped = new byte[16];
+    mapped[10] = (byte) 0xff;
+    mapped[11] = (byte) 0xff;
+    System.arraycopy(ip(v4).getAddress(), 0, mapped, 12, 4);
+    return mapped;
+  }
+
   @Test
   void aliasChainWithAAndAaaa_listsAddressesInAnswerOrder() throws Exception {
     byte[] wire =
@@ -54,10 +63,7 @@ class AnswerAddressesTest {
 
   @Test
   void ipv4MappedAaaa_isWrittenAsIpv4() throws Exception {
-    byte[] mapped = new byte[16];
-    mapped[10] = (byte) 0xff;
-    mapped[11] = (byte) 0xff;
-    System.arraycopy(ip("192.0.2.33").getAddress(), 0, mapped, 12, 4);
+    byte[] mapped = mapped("192.0.2.33");
     Record aaaa = Record.newRecord(WWW, Type.AAAA, DClass.IN, 60, mapped);
 
     assertThat(AnswerAddresses.joined(answer(aaaa))).isEqualTo("192.0.2.33");
@@ -75,10 +81,7 @@ class AnswerAddressesTest {
 
   @Test
   void writtenIntoTheRow_isTheJoinedText_forEveryShapeOfAnswer() throws Exception {
-    byte[] mapped = new byte[16];
-    mapped[10] = (byte) 0xff;
-    mapped[11] = (byte) 0xff;
-    System.arraycopy(ip("192.0.2.33").getAddress(), 0, mapped, 12, 4);
+    byte[] mapped = mapped("192.0.2.33");
     byte[] chain =
         answer(
             new CNAMERecord(ALIAS, DClass.IN, 60, WWW),
