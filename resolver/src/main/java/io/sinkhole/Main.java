@@ -49,7 +49,7 @@ public final class Main implements Callable<Integer> {
   @Option(
       names = "--metrics-listen",
       paramLabel = "HOST:PORT",
-      description = "Serve /metrics here; replaces 'metrics.listen'.")
+      description = "Serve /metrics, /healthz and /readyz here; replaces 'metrics.listen'.")
   String metricsListen;
 
   @Option(
