@@ -80,7 +80,8 @@ class DnsEventsSchemaTest {
     assertThat(row.get("ResponseTimeMs").asDouble()).isEqualTo(1.5);
     assertThat(row.get("Description").asText())
         .isEqualTo(
-            "Blocked x.api.r0csgo.com listed as api.r0csgo.com (botnet_cc, 4h_rat) by feed threatfox");
+            "Blocked x.api.r0csgo.com listed as api.r0csgo.com (botnet_cc, 4h_rat)"
+                + " by feed threatfox");
   }
 
   @Test
