@@ -110,33 +110,16 @@ final class AnswerAddresses {
   }
 
   static String joined(byte[] response) {
-    if (response == null || response.length < HEADER) {
+    int p = response == null ? -1 : firstAnswer(response);
+    if (p < 0 || countAddresses(response, p) <= 0) {
       return "";
-    }
-    int answers = u16(response, 6);
-    if (answers == 0) {
-      return "";
-    }
-    int p = HEADER;
-    for (int i = u16(response, 4); i > 0; i--) {
-      p = skipName(response, p);
-      if (p < 0) {
-        return "";
-      }
-      p += 4;
     }
     StringBuilder out = new StringBuilder();
-    for (int i = 0; i < answers; i++) {
+    for (int i = u16(response, 6); i > 0; i--) {
       p = skipName(response, p);
-      if (p < 0 || p + 10 > response.length) {
-        return "";
-      }
       int type = u16(response, p);
       int length = u16(response, p + 8);
       p += 10;
-      if (p + length > response.length) {
-        return "";
-      }
       append(out, response, p, type, length);
       p += length;
     }

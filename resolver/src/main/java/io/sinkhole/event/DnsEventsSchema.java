@@ -34,12 +34,13 @@ public final class DnsEventsSchema implements EventSchema {
   // schema instance (each sink has its own), as for Rows.
   private long second = Long.MIN_VALUE;
   private byte[] secondText;
-  private InetAddress client;
-  private byte[] clientText;
-  private RuleText rule;
-  private byte[] ruleText;
-  private Instant firstSeen;
-  private byte[] firstSeenText;
+  private final LastText<InetAddress> clientIp;
+  // PolicyRule's words are made on this thread from the decision (RuleText); equal decisions (a
+  // feed's rule is the same for every name it lists) reuse the last text.
+  private final LastText<RuleText> rule =
+      new LastText<>(DnsEventsColumns.POLICY_RULE, RuleText::text);
+  private final LastText<Instant> firstSeen =
+      new LastText<>(DnsEventsColumns.INDICATOR_FIRST_SEEN, DnsEventsSchema::iso);
 
   public DnsEventsSchema(String computer) {
     this(computer, ClientAddressFormat.KEEP);
@@ -48,6 +49,8 @@ public final class DnsEventsSchema implements EventSchema {
   public DnsEventsSchema(String computer, ClientAddressFormat clients) {
     this.computer = computer;
     this.clients = clients;
+    // Formatted (and hashed or truncated, if so configured) once per new client.
+    this.clientIp = new LastText<>(DnsEventsColumns.CLIENT_IP, clients::format);
   }
 
   @Override
@@ -69,7 +72,7 @@ public final class DnsEventsSchema implements EventSchema {
         DnsEventsColumns.EVENT_ID,
         e.rcode() == 0 ? EVENT_RESPONSE_SUCCESS : EVENT_RESPONSE_FAILURE);
     out.constant(DnsEventsColumns.SUB_TYPE, "LookupQuery");
-    clientIp(out, e.client().getAddress());
+    clientIp.write(out, e.client().getAddress());
     Fields.string(out, DnsEventsColumns.NAME, e.name());
     out.constant(DnsEventsColumns.QUERY_TYPE, TypeNames.of(e.qtype()));
     AnswerAddresses.write(out, DnsEventsColumns.IP_ADDRESSES, e.response());
@@ -96,8 +99,8 @@ public final class DnsEventsSchema implements EventSchema {
     out.constant(DnsEventsColumns.INDICATOR_FEED, claim == null ? "" : claim.feedName());
     out.constant(DnsEventsColumns.MALWARE_FAMILY, Fields.limit(nullToEmpty(t.malware())));
     Fields.string(out, DnsEventsColumns.INDICATOR_REFERENCE, nullToEmpty(t.reference()));
-    firstSeen(out, t.firstSeen());
-    rule(out, v.reason());
+    firstSeen.write(out, t.firstSeen());
+    rule.write(out, v.reason());
     out.constant(DnsEventsColumns.PROTOCOL, e.protocol());
     Fields.number(out, DnsEventsColumns.CLIENT_PORT, e.client().getPort());
     Fields.number(out, DnsEventsColumns.TRANSACTION_ID, e.transactionId());
@@ -116,60 +119,12 @@ public final class DnsEventsSchema implements EventSchema {
     out.time(DnsEventsColumns.TIME_GENERATED, secondText, (int) Math.floorMod(millis, 1000L));
   }
 
-  /**
-   * PolicyRule. Its words are made on this thread from the decision ({@link RuleText}); the same
-   * decision (by value: a feed's rule is the same for every name it lists) reuses the last text.
-   */
-  private void rule(JsonRow out, RuleText reason) {
-    if (reason == null) {
-      out.field(DnsEventsColumns.POLICY_RULE, "");
-      return;
-    }
-    if (!reason.equals(rule)) {
-      String text = reason.text();
-      if (text == null || text.isEmpty()) {
-        out.field(DnsEventsColumns.POLICY_RULE, text);
-        return;
-      }
-      ruleText = JsonRow.quoted(Fields.limit(text));
-      rule = reason;
-    }
-    out.encoded(DnsEventsColumns.POLICY_RULE, ruleText);
-  }
-
-  /** ClientIP, formatted (and hashed or truncated, if so configured) once per new client. */
-  private void clientIp(JsonRow out, InetAddress a) {
-    if (a == null || !a.equals(client)) {
-      String text = clients.format(a);
-      if (text == null || text.isEmpty()) {
-        out.field(DnsEventsColumns.CLIENT_IP, text);
-        return;
-      }
-      clientText = JsonRow.quoted(text);
-      client = a;
-    }
-    out.encoded(DnsEventsColumns.CLIENT_IP, clientText);
-  }
-
   static String formatTime(long millis) {
     return EventTime.format(millis);
   }
 
   static String iso(Instant t) {
     return TIME.format(t);
-  }
-
-  /** IndicatorFirstSeen, formatted once per distinct time (one per indicator at most). */
-  private void firstSeen(JsonRow out, Instant t) {
-    if (t == null) {
-      out.field(DnsEventsColumns.INDICATOR_FIRST_SEEN, "");
-      return;
-    }
-    if (!t.equals(firstSeen)) {
-      firstSeenText = JsonRow.quoted(iso(t));
-      firstSeen = t;
-    }
-    out.encoded(DnsEventsColumns.INDICATOR_FIRST_SEEN, firstSeenText);
   }
 
   /** RFC 5952 text; IPv4-mapped IPv6 clients are written as plain IPv4 (issue #4). */
