@@ -31,11 +31,16 @@ final class ClockStore<V> {
 
   /** The live entry for {@code key}, or null; an entry past its lifetime is removed. */
   CachedAnswer<V> get(CacheKey key) {
+    return get(key, clock.getAsLong());
+  }
+
+  /** As {@link #get(CacheKey)}, with the clock already read: {@code now}. */
+  CachedAnswer<V> get(CacheKey key, long now) {
     CachedAnswer<V> a = map.get(key);
     if (a == null) {
       return null;
     }
-    if (a.expired(clock.getAsLong())) {
+    if (a.expired(now)) {
       remove(key, a);
       return null;
     }

@@ -1,9 +1,9 @@
 package io.sinkhole.cache;
 
 import com.github.benmanes.caffeine.cache.Ticker;
-import io.micrometer.core.instrument.Counter;
 import io.sinkhole.config.CacheConfig;
 import io.sinkhole.metrics.SinkholeMetrics;
+import io.sinkhole.metrics.ThreadCounter;
 import java.util.function.Predicate;
 
 /**
@@ -19,8 +19,8 @@ public final class ResponseCache<V> {
   private final Lifetimes lifetimes;
   private final Ticker ticker;
   private final ClockStore<V> entries;
-  private final Counter hits;
-  private final Counter misses;
+  private final ThreadCounter hits;
+  private final ThreadCounter misses;
 
   public ResponseCache(CacheConfig config, SinkholeMetrics metrics) {
     this(config, metrics, Ticker.systemTicker());
@@ -32,8 +32,8 @@ public final class ResponseCache<V> {
     this.ticker = ticker;
     this.entries = new ClockStore<>(config.maxBytes(), ticker::read);
     String desc = "Response cache lookups, by result";
-    this.hits = metrics.counter("sinkhole.cache.requests", desc, "result", "hit");
-    this.misses = metrics.counter("sinkhole.cache.requests", desc, "result", "miss");
+    this.hits = metrics.threadCounter("sinkhole.cache.requests", desc, "result", "hit");
+    this.misses = metrics.threadCounter("sinkhole.cache.requests", desc, "result", "miss");
     metrics.gauge("sinkhole.cache.entries", "Answers in the cache", this::entryCount);
     metrics.gauge("sinkhole.cache.size.bytes", "Weighed size of the cache", this::sizeBytes);
   }
@@ -47,7 +47,16 @@ public final class ResponseCache<V> {
    * miss. An entry that is no longer valid is removed.
    */
   public CachedAnswer<V> get(CacheKey key, Predicate<V> valid) {
-    CachedAnswer<V> a = entries.get(key);
+    return get(key, valid, ticker.read());
+  }
+
+  /**
+   * As {@link #get(CacheKey, Predicate)} at {@code now}, a reading of this cache's clock ({@link
+   * #nanos}) the caller already has: the answering thread reads the clock once per batch of queries
+   * (issue #5).
+   */
+  public CachedAnswer<V> get(CacheKey key, Predicate<V> valid, long now) {
+    CachedAnswer<V> a = entries.get(key, now);
     if (a != null && !valid.test(a.verdict())) {
       entries.remove(key);
       a = null;
@@ -100,7 +109,10 @@ public final class ResponseCache<V> {
     entries.clear();
   }
 
-  /** The clock entries are stored and counted down with, for {@link CachedAnswer#writeTo}. */
+  /**
+   * The clock entries are stored and counted down with, for {@link CachedAnswer#writeTo}: {@link
+   * System#nanoTime} unless a test gave another.
+   */
   public long nanos() {
     return ticker.read();
   }

@@ -43,6 +43,7 @@ public final class SinkholeMetrics {
 
   private final Timer[][] durations;
   private final Map<String, Counter> byKey = new ConcurrentHashMap<>();
+  private final Map<String, ThreadCounter> threadCounters = new ConcurrentHashMap<>();
   private final Map<String, Timer> upstreamTimers = new ConcurrentHashMap<>();
   private final Map<String, Map<String, Map<String, Counter>>> blocks = new ConcurrentHashMap<>();
   private final TopHits topHits = new TopHits(TOP_HITS_TRACKED);
@@ -164,6 +165,24 @@ public final class SinkholeMetrics {
     String key = name + String.join("\u0000", tags);
     return byKey.computeIfAbsent(
         key, k -> Counter.builder(name).description(description).tags(tags).register(registry));
+  }
+
+  /**
+   * A counter identified by name and tag pairs, created on first use, that threads add to without
+   * an atomic instruction: for counts taken on every query on the answering threads.
+   */
+  public ThreadCounter threadCounter(String name, String description, String... tags) {
+    String key = name + String.join("\u0000", tags);
+    return threadCounters.computeIfAbsent(
+        key,
+        k -> {
+          ThreadCounter c = new ThreadCounter();
+          FunctionCounter.builder(name, c, ThreadCounter::count)
+              .description(description)
+              .tags(tags)
+              .register(registry);
+          return c;
+        });
   }
 
   /** A gauge that samples {@code value} at scrape time. */

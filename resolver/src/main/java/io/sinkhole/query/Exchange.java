@@ -17,12 +17,21 @@ public abstract class Exchange {
   private final long receivedNanos;
   private final long receivedMillis;
 
-  protected Exchange(ByteBuf message, Query query, InetSocketAddress client) {
+  /**
+   * @param receivedNanos {@link System#nanoTime} when the query was read
+   * @param receivedMillis {@link System#currentTimeMillis} when the query was read
+   */
+  protected Exchange(
+      ByteBuf message,
+      Query query,
+      InetSocketAddress client,
+      long receivedNanos,
+      long receivedMillis) {
     this.message = message;
     this.query = query;
     this.client = client;
-    this.receivedNanos = System.nanoTime();
-    this.receivedMillis = System.currentTimeMillis();
+    this.receivedNanos = receivedNanos;
+    this.receivedMillis = receivedMillis;
   }
 
   /** The query as received; owned by the exchange until {@link #send} or forwarding. */

@@ -149,7 +149,10 @@ public final class QueryProcessor {
 
   private boolean answerFromCache(
       Exchange x, String name, Verdict v, CacheKey key, IocSet snapshot) {
-    CachedAnswer<Inspected> hit = cache.get(key, i -> i.generation() == snapshot.generation());
+    // The cache's clock is System.nanoTime, read when the query's batch arrived.
+    long now = x.receivedNanos();
+    long generation = snapshot.generation();
+    CachedAnswer<Inspected> hit = cache.get(key, i -> i.generation() == generation, now);
     if (hit == null) {
       return false;
     }
@@ -159,7 +162,7 @@ public final class QueryProcessor {
       return true;
     }
     ByteBuf out = x.alloc().buffer(hit.size());
-    hit.writeTo(out, x.query().id(), x.message(), x.query().questionEnd(), cache.nanos());
+    hit.writeTo(out, x.query().id(), x.message(), x.query().questionEnd(), now);
     Verdict ev = v.matched() ? v : found;
     Action a = ev.outcome() == Outcome.MONITOR ? Action.MONITORED : Action.ALLOWED;
     finish(x, name, out, hit.rcode(), a, QueryOutcome.CACHED, ev, hit.verdict().upstream());

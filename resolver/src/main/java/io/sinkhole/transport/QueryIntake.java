@@ -75,19 +75,21 @@ final class QueryIntake {
   /**
    * Runs the stages on {@code message}; a query that passes them is processed through an exchange
    * from {@code factory}, and anything answered here is written through {@code reply}.
+   *
+   * @param start {@link System#nanoTime} when the message was read
    */
   void accept(
       ByteBuf message,
       ByteBufAllocator alloc,
       InetSocketAddress client,
       boolean tcp,
+      long start,
       ExchangeFactory factory,
       Consumer<ByteBuf> reply) {
     if (!accepting) {
       return;
     }
-    long start = System.nanoTime();
-    Query q = parse(message, alloc, tcp, reply);
+    Query q = parse(message, alloc, tcp, start, reply);
     if (q == null) {
       return;
     }
@@ -112,13 +114,13 @@ final class QueryIntake {
   }
 
   private Query parse(
-      ByteBuf message, ByteBufAllocator alloc, boolean tcp, Consumer<ByteBuf> reply) {
+      ByteBuf message, ByteBufAllocator alloc, boolean tcp, long start, Consumer<ByteBuf> reply) {
     try {
       return QueryParser.parse(message);
     } catch (MalformedQueryException e) {
       // The sender controls this content: DEBUG and a counter, never louder (STYLE.md).
       LOG.debug("malformed query: {}", e.reason());
-      recorder.rejected(tcp, e.reason(), System.nanoTime());
+      recorder.rejected(tcp, e.reason(), start);
       if (e.headerReadable()) {
         ByteBuf out = alloc.buffer(12);
         int rcode = "opcode".equals(e.reason()) ? Rcode.NOTIMP : Rcode.FORMERR;

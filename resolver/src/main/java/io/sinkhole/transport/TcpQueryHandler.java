@@ -32,6 +32,7 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
   private final QueryIntake intake;
   private final int maxInFlight;
   private final int payload;
+  private final ReceiveClock clock = new ReceiveClock();
 
   /** Exchanges created and not yet answered; touched only on this channel's event loop. */
   private int inFlight;
@@ -48,12 +49,14 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, ByteBuf message) {
     InetSocketAddress client = (InetSocketAddress) ctx.channel().remoteAddress();
+    clock.mark();
     intake.accept(
         message,
         ctx.alloc(),
         client,
         true,
-        q -> new TcpExchange(ctx, message, q, client),
+        clock.nanos(),
+        q -> new TcpExchange(ctx, message, q, client, clock),
         ctx::writeAndFlush);
   }
 
@@ -108,8 +111,13 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
   private final class TcpExchange extends Exchange {
     private final ChannelHandlerContext ctx;
 
-    TcpExchange(ChannelHandlerContext ctx, ByteBuf message, Query q, InetSocketAddress client) {
-      super(message, q, client);
+    TcpExchange(
+        ChannelHandlerContext ctx,
+        ByteBuf message,
+        Query q,
+        InetSocketAddress client,
+        ReceiveClock clock) {
+      super(message, q, client, clock.nanos(), clock.millis());
       this.ctx = ctx;
       started(ctx);
     }

@@ -28,6 +28,7 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
 
   private final QueryIntake intake;
   private final int payload;
+  private final ReceiveClock clock = new ReceiveClock();
   private boolean reading;
   private boolean flushScheduled;
 
@@ -48,12 +49,16 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
         ctx.alloc(),
         client,
         false,
-        q -> new UdpExchange(ctx, message, q, client),
+        clock.nanos(),
+        q -> new UdpExchange(ctx, message, q, client, clock),
         out -> write(ctx, new DatagramPacket(out, client)));
   }
 
   @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    if (!reading) {
+      clock.mark();
+    }
     reading = true;
     super.channelRead(ctx, msg);
   }
@@ -90,8 +95,13 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
   private final class UdpExchange extends Exchange {
     private final ChannelHandlerContext ctx;
 
-    UdpExchange(ChannelHandlerContext ctx, ByteBuf message, Query q, InetSocketAddress client) {
-      super(message, q, client);
+    UdpExchange(
+        ChannelHandlerContext ctx,
+        ByteBuf message,
+        Query q,
+        InetSocketAddress client,
+        ReceiveClock clock) {
+      super(message, q, client, clock.nanos(), clock.millis());
       this.ctx = ctx;
     }
 
