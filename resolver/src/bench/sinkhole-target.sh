@@ -17,15 +17,19 @@ set -euo pipefail
 # names) for no measured gain. Tried and not kept (the README, "Benchmarks"):
 # -XX:MaxTenuringThreshold=0 or 1, and -Xms128m -Xmn32m -XX:MaxTenuringThreshold=1.
 JAVA_OPTS=${SINKHOLE_JAVA_OPTS:-"-Xms64m -Xmx320m -Xmn24m -XX:+UseSerialGC -XX:PretenureSizeThreshold=2m"}
-jar=$SINKHOLE_JAR
+jar=$(realpath "$SINKHOLE_JAR")
 # Application class-data sharing (JDK 13+ dynamic archive): the classes the server loaded in an
 # earlier run are mapped from an archive instead of being parsed and verified again. The archive is
 # named after the jar's size and time, so a rebuilt jar gets a new one; without one this start
 # writes it when it stops (cds-train.sh does that before a measured run). BENCH_CDS=off disables it.
+# The JVM maps an archive's classes only when the class path is the same string as when it was
+# written, so the jar is always run by its absolute path, which is also in the archive's name: a
+# relative path in one run and an absolute one in the next silently made the archive useless
+# (1M start-up 2.5 s instead of 1.8 s, sixth round).
 cds_dir=${BENCH_CDS_DIR:-/tmp/sinkhole-cds}
 if [[ ${BENCH_CDS:-on} == on ]]; then
   mkdir -p "$cds_dir"
-  archive="$cds_dir/sinkhole-$(stat -c %s-%Y "$jar").jsa"
+  archive="$cds_dir/sinkhole-$(stat -c %s-%Y "$jar")-$(cksum <<<"$jar" | cut -d' ' -f1).jsa"
   if [[ -s $archive ]]; then
     JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$archive"
   else
