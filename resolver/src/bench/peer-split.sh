@@ -13,10 +13,12 @@ if [[ $# -lt 3 || ! -d /proc/${1:-x} || ! $2 =~ ^[0-9]+$ || ! -f $3 || ! ${4:-10
   exit 2
 fi
 pid=$1 port=$2 queries=$3 secs=${4:-10}
+# utime and stime, counted after the ")" that ends the command name (which may hold spaces).
+cpu() { sed 's/.*) //' "/proc/$pid/stat" | awk '{print $12, $13}'; }
 taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" -l 8 -c 8 -q 100 >/dev/null # warm-up
-read -r user0 sys0 < <(awk '{print $14, $15}' "/proc/$pid/stat")
+read -r user0 sys0 < <(cpu)
 out=$(taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" -l "$secs" -c 8 -q 100 2>&1)
-read -r user1 sys1 < <(awk '{print $14, $15}' "/proc/$pid/stat")
+read -r user1 sys1 < <(cpu)
 answered=$(awk '/Queries completed/ {print $3}' <<<"$out")
 qps=$(awk '/Queries per second/ {print $4}' <<<"$out")
 awk -v q="$answered" -v qps="$qps" -v u=$((user1 - user0)) -v s=$((sys1 - sys0)) \

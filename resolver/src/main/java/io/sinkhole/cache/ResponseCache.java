@@ -22,6 +22,10 @@ public final class ResponseCache<V> {
   private final ThreadCounter hits;
   private final ThreadCounter misses;
 
+  /**
+   * A cache on {@link System#nanoTime}: callers pass a reading of it as "now" ({@link
+   * #get(CacheKey, Predicate, long)}, {@link CachedAnswer#writeTo}).
+   */
   public ResponseCache(CacheConfig config, SinkholeMetrics metrics) {
     this(config, metrics, Ticker.systemTicker());
   }
@@ -109,11 +113,8 @@ public final class ResponseCache<V> {
     entries.clear();
   }
 
-  /**
-   * The clock entries are stored and counted down with, for {@link CachedAnswer#writeTo}: {@link
-   * System#nanoTime} unless a test gave another.
-   */
-  public long nanos() {
+  /** The clock entries are stored and counted down with: for tests that give their own. */
+  long nanos() {
     return ticker.read();
   }
 

@@ -11,11 +11,17 @@ final class Bucket {
     this.lastNanos = nowNanos;
   }
 
-  /** Takes a token; returns 0 when one was there, else the running count of refusals. */
+  /**
+   * Takes a token; returns 0 when one was there, else the running count of refusals. Event loops
+   * read their clocks once per batch of queries, so {@code nowNanos} may be a little older than a
+   * time this bucket has already seen: then nothing refills, and the bucket's time stays where it
+   * was, so that no interval is refilled twice.
+   */
   synchronized long take(long nowNanos, double perNano, double burst) {
-    long elapsed = Math.max(0, nowNanos - lastNanos);
-    tokens = Math.min(burst, tokens + elapsed * perNano);
-    lastNanos = nowNanos;
+    if (nowNanos > lastNanos) {
+      tokens = Math.min(burst, tokens + (nowNanos - lastNanos) * perNano);
+      lastNanos = nowNanos;
+    }
     if (tokens >= 1) {
       tokens -= 1;
       return 0;

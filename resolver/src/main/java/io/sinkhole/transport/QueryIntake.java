@@ -93,7 +93,7 @@ final class QueryIntake {
     if (q == null) {
       return;
     }
-    if (!tcp && limiter != null && rateLimited(message, alloc, client, q, reply)) {
+    if (!tcp && limiter != null && rateLimited(message, alloc, client, q, start, reply)) {
       return;
     }
     if (!access.allows(client.getAddress())) {
@@ -136,8 +136,9 @@ final class QueryIntake {
       ByteBufAllocator alloc,
       InetSocketAddress client,
       Query q,
+      long start,
       Consumer<ByteBuf> reply) {
-    RateLimiter.Decision d = limiter.check(client.getAddress(), System.nanoTime());
+    RateLimiter.Decision d = limiter.check(client.getAddress(), start);
     if (d == RateLimiter.Decision.ANSWER) {
       return false;
     }

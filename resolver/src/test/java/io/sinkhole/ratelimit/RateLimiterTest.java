@@ -30,6 +30,27 @@ class RateLimiterTest {
     assertThat(l.check(c, 100_000_000L)).isEqualTo(Decision.ANSWER);
   }
 
+  /**
+   * Two event loops read their clocks once per batch, so one may check a bucket with a time older
+   * than the other's last check: that must not refill the interval between them a second time.
+   */
+  @Test
+  void anOlderTimeFromAnotherLoop_refillsNothing_andTheIntervalIsNotCountedTwice()
+      throws Exception {
+    RateLimiter l = new RateLimiter(new RateLimit(10, 1, null, null, 0, null, null));
+    InetAddress c = InetAddress.getByName("192.0.2.7");
+    long second = 1_000_000_000L;
+
+    long ms = 1_000_000L;
+
+    assertThat(l.check(c, 10 * second)).isEqualTo(Decision.ANSWER); // created full: its one token
+    assertThat(l.check(c, 10 * second + 100 * ms)).isEqualTo(Decision.ANSWER); // 0.1 s: 1 token
+    assertThat(l.check(c, 10 * second + 50 * ms)).isEqualTo(Decision.DROP); // older: refills none
+    // From 10.1 s, 0.05 s is half a token; counted from 10.05 s it would have been a whole one.
+    assertThat(l.check(c, 10 * second + 150 * ms)).isEqualTo(Decision.DROP);
+    assertThat(l.check(c, 10 * second + 200 * ms)).isEqualTo(Decision.ANSWER);
+  }
+
   @Test
   void clientsInSamePrefix_shareABucket_otherPrefixesDoNot() throws Exception {
     RateLimiter l = new RateLimiter(new RateLimit(1, 1, 24, 56, 0, null, null));
