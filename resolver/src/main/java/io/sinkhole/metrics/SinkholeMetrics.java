@@ -41,7 +41,7 @@ public final class SinkholeMetrics {
   /** started, finished, then sinkhole_queries_total by protocol, query type and outcome. */
   private final ThreadCounts counts;
 
-  private final Timer[][] durations;
+  private final QueryDurations durations;
   private final Map<String, Counter> byKey = new ConcurrentHashMap<>();
   private final Map<String, ThreadCounter> threadCounters = new ConcurrentHashMap<>();
   private final Map<String, Timer> upstreamTimers = new ConcurrentHashMap<>();
@@ -77,10 +77,14 @@ public final class SinkholeMetrics {
     counts =
         new ThreadCounts(
             FIRST_QUERY_COUNT + PROTOCOLS.length * QTYPE_LABELS.length * outcomes.length);
-    durations = new Timer[PROTOCOLS.length][outcomes.length];
+    String[] outcomeLabels = new String[outcomes.length];
+    for (QueryOutcome o : outcomes) {
+      outcomeLabels[o.ordinal()] = o.label();
+    }
+    durations = new QueryDurations(PROTOCOLS, outcomeLabels);
+    registry.getPrometheusRegistry().register(durations);
     for (int p = 0; p < PROTOCOLS.length; p++) {
       for (QueryOutcome o : outcomes) {
-        durations[p][o.ordinal()] = queryTimer(PROTOCOLS[p], o);
         for (int t = 0; t < QTYPE_LABELS.length; t++) {
           int cell = queryCell(p, t, o);
           FunctionCounter.builder("sinkhole.queries", counts, c -> c.sum(cell))
@@ -97,16 +101,6 @@ public final class SinkholeMetrics {
     return FIRST_QUERY_COUNT
         + (protocol * QTYPE_LABELS.length + qtypeIndex) * outcomes
         + o.ordinal();
-  }
-
-  private Timer queryTimer(String protocol, QueryOutcome o) {
-    return Timer.builder("sinkhole.query.duration")
-        .description("Time from receiving a query to sending its answer")
-        .tags("protocol", protocol, "outcome", o.label())
-        .publishPercentileHistogram()
-        .minimumExpectedValue(Duration.ofMillis(1).dividedBy(100))
-        .maximumExpectedValue(Duration.ofSeconds(10))
-        .register(registry);
   }
 
   public MeterRegistry registry() {
@@ -148,7 +142,7 @@ public final class SinkholeMetrics {
   public void query(boolean tcp, int qtype, QueryOutcome outcome, long nanos) {
     int p = tcp ? 1 : 0;
     counts.increment(queryCell(p, qtypeIndex(qtype), outcome));
-    durations[p][outcome.ordinal()].record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+    durations.record(p, outcome.ordinal(), nanos);
   }
 
   static int qtypeIndex(int qtype) {

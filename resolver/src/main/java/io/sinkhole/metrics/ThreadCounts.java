@@ -42,6 +42,12 @@ final class ThreadCounts {
     CELL.setRelease(c, i, c[i] + 1);
   }
 
+  /** Adds {@code delta} to counter {@code i} of the calling thread. */
+  void add(int i, long delta) {
+    long[] c = mine.get();
+    CELL.setRelease(c, i, c[i] + delta);
+  }
+
   /** Counter {@code i} over every thread that has counted. */
   long sum(int i) {
     long total = 0;
