@@ -21,6 +21,10 @@ out=$(taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" -l "$secs" -c 8
 read -r user1 sys1 < <(cpu)
 answered=$(awk '/Queries completed/ {print $3}' <<<"$out")
 qps=$(awk '/Queries per second/ {print $4}' <<<"$out")
+if [[ ! ${answered:-0} =~ ^[0-9]+$ || ${answered:-0} -eq 0 ]]; then
+  echo "$0: no answers from 127.0.0.1:$port (is the server up, on that port?)" >&2
+  exit 1
+fi
 awk -v q="$answered" -v qps="$qps" -v u=$((user1 - user0)) -v s=$((sys1 - sys0)) \
   -v t="$(getconf CLK_TCK)" 'BEGIN {
   printf "qps %.0f, answered %d: user %.2f + sys %.2f = %.2f us/query\n",

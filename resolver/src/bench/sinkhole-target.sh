@@ -20,8 +20,9 @@ JAVA_OPTS=${SINKHOLE_JAVA_OPTS:-"-Xms64m -Xmx320m -Xmn24m -XX:+UseSerialGC -XX:P
 jar=$(realpath "$SINKHOLE_JAR")
 # Application class-data sharing (JDK 13+ dynamic archive): the classes the server loaded in an
 # earlier run are mapped from an archive instead of being parsed and verified again. The archive is
-# named after the jar's size and time, so a rebuilt jar gets a new one; without one this start
-# writes it when it stops (cds-train.sh does that before a measured run). BENCH_CDS=off disables it.
+# named after the jar's size, time and absolute path, so a rebuilt jar gets a new one; without one
+# this start writes it when it stops (cds-train.sh does that before a measured run). BENCH_CDS=off
+# disables it.
 # The JVM maps an archive's classes only when the class path is the same string as when it was
 # written, so the jar is always run by its absolute path, which is also in the archive's name: a
 # relative path in one run and an absolute one in the next silently made the archive useless
