@@ -16,7 +16,7 @@ import io.prometheus.metrics.model.snapshots.Unit;
  * <p>A Micrometer {@code Timer} did, per query, a bucket search, three atomic adds and two clock
  * readings for its decaying maximum and rotating windows: about 2.5 % of the answering core on the
  * cached workload (perf, issue #5). Here a bucket is found from the position of the duration's
- * highest bits: two buckets per power of two, from 2^13 ns (8.2 µs) to 2^34 ns (17.2 s), each bound
+ * highest bits: two buckets per power of two, from 2^13 ns (8.2 us) to 2^34 ns (17.2 s), each bound
  * 1.33-1.5 times the one before.
  */
 final class QueryDurations implements Collector {
