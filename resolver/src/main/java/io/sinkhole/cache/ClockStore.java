@@ -29,12 +29,10 @@ final class ClockStore<V> {
     this.clock = clock;
   }
 
-  /** The live entry for {@code key}, or null; an entry past its lifetime is removed. */
-  CachedAnswer<V> get(CacheKey key) {
-    return get(key, clock.getAsLong());
-  }
-
-  /** As {@link #get(CacheKey)}, with the clock already read: {@code now}. */
+  /**
+   * The live entry for {@code key} at {@code now}, a reading of this store's clock, or null; an
+   * entry past its lifetime is removed.
+   */
   CachedAnswer<V> get(CacheKey key, long now) {
     CachedAnswer<V> a = map.get(key);
     if (a == null) {

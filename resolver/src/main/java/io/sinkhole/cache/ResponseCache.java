@@ -49,15 +49,9 @@ public final class ResponseCache<V> {
   /**
    * The live entry for {@code key} whose verdict is still {@code valid}, or null; counts a hit or a
    * miss. An entry that is no longer valid is removed.
-   */
-  public CachedAnswer<V> get(CacheKey key, Predicate<V> valid) {
-    return get(key, valid, ticker.read());
-  }
-
-  /**
-   * As {@link #get(CacheKey, Predicate)} at {@code now}, a reading of this cache's clock ({@link
-   * #nanos}) the caller already has: the answering thread reads the clock once per batch of queries
-   * (issue #5).
+   *
+   * @param now a reading of this cache's clock the caller already has: the answering thread reads
+   *     the clock once per batch of queries (issue #5)
    */
   public CachedAnswer<V> get(CacheKey key, Predicate<V> valid, long now) {
     CachedAnswer<V> a = entries.get(key, now);

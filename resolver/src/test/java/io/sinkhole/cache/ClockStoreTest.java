@@ -17,14 +17,14 @@ class ClockStoreTest {
     for (String n : new String[] {"h1", "h2", "h3"}) {
       put(s, n + ".zone.example.", 300);
     }
-    s.get(ResponseCacheTest.key("h1.zone.example."));
-    s.get(ResponseCacheTest.key("h2.zone.example."));
+    s.get(ResponseCacheTest.key("h1.zone.example."), clock.get());
+    s.get(ResponseCacheTest.key("h2.zone.example."), clock.get());
 
     put(s, "h4.zone.example.", 300);
 
     assertThat(s.weight()).isLessThanOrEqualTo(3L * w);
-    assertThat(s.get(ResponseCacheTest.key("h1.zone.example."))).isNotNull();
-    assertThat(s.get(ResponseCacheTest.key("h2.zone.example."))).isNotNull();
+    assertThat(s.get(ResponseCacheTest.key("h1.zone.example."), clock.get())).isNotNull();
+    assertThat(s.get(ResponseCacheTest.key("h2.zone.example."), clock.get())).isNotNull();
   }
 
   @Test
@@ -33,7 +33,7 @@ class ClockStoreTest {
     put(s, "h1.zone.example.", 30);
     clock.addAndGet(30_000_000_000L);
 
-    assertThat(s.get(ResponseCacheTest.key("h1.zone.example."))).isNull();
+    assertThat(s.get(ResponseCacheTest.key("h1.zone.example."), clock.get())).isNull();
     assertThat(s.weight()).isZero();
     assertThat(s.size()).isZero();
   }
