@@ -37,7 +37,8 @@ public final class AnswerInspector {
     List<Record> answers;
     try {
       answers = new Message(wire).getSection(Section.ANSWER);
-    } catch (IOException e) {
+    } catch (IOException | IllegalArgumentException e) {
+      // dnsjava also refuses, unchecked, records it reads but will not hold (a TTL over 2^31 - 1).
       return null;
     }
     Verdict best = Verdict.ALLOW;

@@ -109,6 +109,18 @@ class AnswerInspectorTest {
     return out;
   }
 
+  /**
+   * An answer dnsjava refuses with an unchecked exception is not inspectable: the caller answers
+   * SERVFAIL and keeps it out of the cache. (The upstream client already ignores replies that are
+   * not standard queries, which this one is not; the inspector does not rely on that.)
+   */
+  @Test
+  void answerDnsjavaRefuses_isNotInspectable() {
+    byte[] wire = io.sinkhole.testing.Packets.answerDnsjavaRefuses(1, "odd", "example");
+
+    assertThat(new AnswerInspector().inspect(wire, null, null, 0, null)).isNull();
+  }
+
   @Test
   void httpsAliasModeIntoListedDomain_isBlocked() throws Exception {
     Message m = sinkhole.probe().query("alias-svc." + Z, Type.HTTPS);

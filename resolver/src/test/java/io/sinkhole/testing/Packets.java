@@ -50,6 +50,27 @@ public final class Packets {
     return u8(0).u16(41).u16(payload).u32((long) version << 16 | (dnssecOk ? 0x8000 : 0)).u16(0);
   }
 
+  /**
+   * An answer dnsjava reads with an unchecked exception: opcode UPDATE, where a record with no
+   * RDATA takes a path that checks its TTL, and that TTL has its top bit set; then an RRSIG, so
+   * that a client without DO needs dnsjava to strip it. PacketPathFuzzTest found the exception.
+   */
+  public static byte[] answerDnsjavaRefuses(int id, String... labels) {
+    int qr = 0x8000;
+    int update = 5 << 11;
+    Packets p = new Packets();
+    p.u16(id).u16(qr | update | 0x0100 | 0x0080).u16(1).u16(2).u16(0).u16(0);
+    p.name(labels).u16(1).u16(1);
+    p.u16(0xc00c).u16(1).u16(1).u32(0xff000000L).u16(0); // A, top-bit TTL, no RDATA
+    p.u16(0xc00c).u16(46).u16(1).u32(60).u16(18 + 9 + 64); // RRSIG over A
+    p.u16(1).u8(13).u8(labels.length).u32(60).u32(0x7fffffffL).u32(0).u16(1);
+    p.name("example");
+    for (int i = 0; i < 64; i++) {
+      p.u8(0);
+    }
+    return p.bytes();
+  }
+
   public byte[] bytes() {
     return out.toByteArray();
   }

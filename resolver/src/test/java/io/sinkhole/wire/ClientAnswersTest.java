@@ -112,6 +112,29 @@ class ClientAnswersTest {
     assertThat(kept.getSection(Section.ANSWER)).hasSize(2);
   }
 
+  /**
+   * A signed answer that dnsjava refuses to read (with an unchecked exception), for a client
+   * without DO: the signature cannot be stripped, so the client gets SERVFAIL rather than the
+   * signature or an exception on the event loop.
+   */
+  @Test
+  void signedAnswerDnsjavaRefuses_clientWithoutDo_getsServfail() throws Exception {
+    byte[] plain = Packets.query(1, "signed", "example");
+    byte[] wire = Packets.answerDnsjavaRefuses(1, "signed", "example");
+    ByteBuf qbuf = Unpooled.wrappedBuffer(plain);
+    Query q = QueryParser.parse(qbuf);
+
+    ByteBuf out = ClientAnswers.prepare(Unpooled.wrappedBuffer(wire), qbuf, q, 512, 1232, ALLOC);
+    try {
+      Message m = new Message(ByteBufUtil.getBytes(out));
+      assertThat(m.getRcode()).isEqualTo(org.xbill.DNS.Rcode.SERVFAIL);
+      assertThat(m.getSection(Section.ANSWER)).isEmpty();
+    } finally {
+      out.release();
+      qbuf.release();
+    }
+  }
+
   /** An upstream-style answer with {@code count} A records, AD set, optionally signed. */
   static Message answer(byte[] query, int count, boolean opt, boolean signed) throws Exception {
     Message q = new Message(query);
