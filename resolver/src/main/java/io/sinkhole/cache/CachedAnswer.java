@@ -1,6 +1,7 @@
 package io.sinkhole.cache;
 
 import io.netty.buffer.ByteBuf;
+import io.sinkhole.wire.ClientAnswers;
 
 /**
  * One stored answer: the wire bytes as the upstream sent them (ID zeroed, TTLs already clamped to
@@ -19,6 +20,9 @@ public final class CachedAnswer<V> {
   private final long lifetimeNanos;
   private final V verdict;
 
+  /** {@link ClientAnswers#layout} of {@code wire}: a hit is sent without walking it again. */
+  private final int layout;
+
   /**
    * CLOCK's reference mark ({@link ClockStore}). A plain field on purpose: a lost update costs one
    * eviction decision, and a primitive write dirties no card for the garbage collector.
@@ -32,6 +36,12 @@ public final class CachedAnswer<V> {
     this.storedNanos = storedNanos;
     this.lifetimeNanos = lifetimeNanos;
     this.verdict = verdict;
+    this.layout = ClientAnswers.layout(wire);
+  }
+
+  /** For {@link io.sinkhole.query.Exchange#answerLayout(int)}. */
+  public int layout() {
+    return layout;
   }
 
   public V verdict() {

@@ -50,12 +50,60 @@ final class AnswerAddresses {
         }
       } else if (type == TYPE_AAAA && length == 16) {
         any = separate(out, any);
-        boolean mapped = mapped(response, p);
-        out.append(NetUtil.bytesToIpAddress(response, mapped ? p + 12 : p, mapped ? 4 : 16));
+        if (mapped(response, p)) {
+          for (int b = 12; b < 16; b++) {
+            if (b > 12) {
+              out.appendAscii('.');
+            }
+            out.appendDigits(response[p + b] & 0xff);
+          }
+        } else {
+          ipv6(out, response, p);
+        }
       }
       p += length;
     }
     out.closeString();
+  }
+
+  /**
+   * RFC 5952 section 4 text of the 16 bytes at {@code p}, as Netty's {@code
+   * NetUtil.bytesToIpAddress} writes it, without a string per address: lower case, no leading
+   * zeros, and the longest run of two or more zero groups (the first of equal runs) as "::".
+   */
+  static void ipv6(JsonRow out, byte[] b, int p) {
+    int runStart = -1;
+    int runLength = 1;
+    for (int i = 0; i < 8; ) {
+      if (u16(b, p + 2 * i) != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < 8 && u16(b, p + 2 * j) == 0) {
+        j++;
+      }
+      if (j - i > runLength) {
+        runStart = i;
+        runLength = j - i;
+      }
+      i = j;
+    }
+    boolean afterRun = false;
+    for (int i = 0; i < 8; i++) {
+      if (i == runStart) {
+        out.appendAscii(':');
+        out.appendAscii(':');
+        i += runLength - 1;
+        afterRun = true;
+        continue;
+      }
+      if (i > 0 && !afterRun) {
+        out.appendAscii(':');
+      }
+      afterRun = false;
+      out.appendHex(u16(b, p + 2 * i));
+    }
   }
 
   /**

@@ -52,22 +52,7 @@ final class Fields {
       out.numberText(field, Double.toString(micros / 1000.0));
       return;
     }
-    out.numberText(field, millisText(micros));
-  }
-
-  static String millisText(long micros) {
-    long whole = micros / 1000;
-    int frac = (int) (micros % 1000);
-    if (frac == 0) {
-      return whole + ".0";
-    }
-    int places = 3;
-    while (frac % 10 == 0) {
-      frac /= 10;
-      places--;
-    }
-    String digits = Integer.toString(frac);
-    return whole + "." + "00".substring(0, places - digits.length()) + digits;
+    out.millis(field, micros);
   }
 
   /** The value itself when it fits in 64 KB of UTF-8, else a prefix that fits with the marker. */

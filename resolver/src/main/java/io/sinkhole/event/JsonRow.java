@@ -16,7 +16,8 @@ public final class JsonRow {
   private static final byte[] TRUE = "true".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] FALSE = "false".getBytes(StandardCharsets.US_ASCII);
 
-  private static final int CONSTANTS = 64;
+  private static final int CONSTANTS = 256;
+  private static final int PROBES = 4;
 
   private byte[] buf = new byte[1024];
   private final String[] constants = new String[CONSTANTS];
@@ -142,18 +143,36 @@ public final class JsonRow {
       field(key, value);
       return;
     }
-    int slot = value.hashCode() & (CONSTANTS - 1);
-    byte[] encoded = encodedConstants[slot];
-    if (constants[slot] != value) {
-      int start = size;
-      string(value);
-      encoded = Arrays.copyOfRange(buf, start, size);
-      size = start;
-      constants[slot] = value;
-      encodedConstants[slot] = encoded;
-    }
     name(key);
-    raw(encoded);
+    raw(encodedConstant(value));
+  }
+
+  /**
+   * The encoding of {@code value}, made once per object: a row has about a dozen such values, so a
+   * slot taken by another one is passed over for one of the next few (a direct-mapped table of 64
+   * slots re-encoded, and allocated, two colliding values on every row).
+   */
+  byte[] encodedConstant(String value) {
+    int h = value.hashCode();
+    int free = -1;
+    for (int i = 0; i < PROBES; i++) {
+      int slot = (h + i) & (CONSTANTS - 1);
+      String there = constants[slot];
+      if (there == value) {
+        return encodedConstants[slot];
+      }
+      if (there == null && free < 0) {
+        free = slot;
+      }
+    }
+    int slot = free >= 0 ? free : h & (CONSTANTS - 1);
+    int start = size;
+    string(value);
+    byte[] encoded = Arrays.copyOfRange(buf, start, size);
+    size = start;
+    constants[slot] = value;
+    encodedConstants[slot] = encoded;
+    return encoded;
   }
 
   /**
@@ -197,6 +216,44 @@ public final class JsonRow {
   /** A non-negative int's decimal digits, inside an open string. */
   void appendDigits(int v) {
     number(v);
+  }
+
+  /** A 16-bit value in lower-case hexadecimal without leading zeros, inside an open string. */
+  void appendHex(int v) {
+    int shift = 12;
+    while (shift > 0 && (v >>> shift & 0xf) == 0) {
+      shift -= 4;
+    }
+    ensure(4);
+    for (; shift >= 0; shift -= 4) {
+      buf[size++] = HEX[v >>> shift & 0xf];
+    }
+  }
+
+  /**
+   * Milliseconds from microseconds, {@code 0 <= micros < 10^10}, as {@code Double.toString(micros /
+   * 1000.0)} writes them ({@code 0.021}, {@code 1.5}, {@code 3.0}), without a string per row.
+   */
+  void millis(byte[] key, long micros) {
+    name(key);
+    number(micros / 1000);
+    int frac = (int) (micros % 1000);
+    ensure(4);
+    buf[size++] = '.';
+    if (frac == 0) {
+      buf[size++] = '0';
+      return;
+    }
+    int places = 3;
+    while (frac % 10 == 0) {
+      frac /= 10;
+      places--;
+    }
+    for (int p = size + places - 1; p >= size; p--) {
+      buf[p] = (byte) ('0' + frac % 10);
+      frac /= 10;
+    }
+    size += places;
   }
 
   /** A number already in JSON form, such as a decimal with a fixed number of places. */
@@ -256,9 +313,9 @@ public final class JsonRow {
     }
     // Ports, IDs, codes: small non-negative ints, written with int arithmetic.
     int v = (int) value;
-    int digits = v < 10 ? 1 : v < 100 ? 2 : v < 1000 ? 3 : v < 10000 ? 4 : v < 100000 ? 5 : 10;
-    if (digits == 10) {
-      digits = Integer.toString(v).length();
+    int digits = 1;
+    for (int rest = v / 10; rest > 0; rest /= 10) {
+      digits++;
     }
     ensure(digits);
     for (int p = size + digits - 1; p >= size; p--) {

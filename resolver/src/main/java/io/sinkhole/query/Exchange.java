@@ -3,6 +3,7 @@ package io.sinkhole.query;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.sinkhole.upstream.UpstreamClient;
+import io.sinkhole.wire.ClientAnswers;
 import io.sinkhole.wire.Query;
 import java.net.InetSocketAddress;
 
@@ -81,6 +82,21 @@ public abstract class Exchange {
 
   /** Sends {@code answer} (which this call takes ownership of) to the client. */
   public abstract void send(ByteBuf answer);
+
+  private int answerLayout = ClientAnswers.UNKNOWN_LAYOUT;
+
+  /**
+   * Tells {@link #send} the {@link ClientAnswers#layout} of the answer it will get (a cache hit's,
+   * found when it was stored), so that it need not walk it.
+   */
+  public void answerLayout(int layout) {
+    this.answerLayout = layout;
+  }
+
+  /** The layout given by {@link #answerLayout(int)}, or {@link ClientAnswers#UNKNOWN_LAYOUT}. */
+  protected int answerLayout() {
+    return answerLayout;
+  }
 
   /**
    * Sends an answer made here ({@link io.sinkhole.wire.LocalAnswers}): no RRSIG, no AD, our own

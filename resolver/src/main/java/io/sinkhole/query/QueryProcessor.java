@@ -163,6 +163,7 @@ public final class QueryProcessor {
     }
     ByteBuf out = x.alloc().buffer(hit.size());
     hit.writeTo(out, x.query().id(), x.message(), x.query().questionEnd(), now);
+    x.answerLayout(hit.layout());
     Verdict ev = v.matched() ? v : found;
     Action a = ev.outcome() == Outcome.MONITOR ? Action.MONITORED : Action.ALLOWED;
     finish(x, name, out, hit.rcode(), a, QueryOutcome.CACHED, ev, hit.verdict().upstream());

@@ -146,7 +146,8 @@ final class TcpQueryHandler extends SimpleChannelInboundHandler<ByteBuf> {
     public void send(ByteBuf answer) {
       answered(ctx);
       ByteBuf out =
-          ClientAnswers.prepare(answer, message(), query(), TCP_PAYLOAD, payload, ctx.alloc());
+          ClientAnswers.prepare(
+              answer, message(), query(), TCP_PAYLOAD, payload, ctx.alloc(), answerLayout());
       if (!ctx.channel().isActive()) {
         out.release();
       } else if (ctx.channel().bytesBeforeWritable() > MAX_UNREAD_BYTES) {

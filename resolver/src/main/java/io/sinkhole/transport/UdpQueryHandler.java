@@ -145,7 +145,8 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     @Override
     public void send(ByteBuf answer) {
       ByteBuf out =
-          ClientAnswers.prepare(answer, message(), query(), maxAnswerSize(), payload, ctx.alloc());
+          ClientAnswers.prepare(
+              answer, message(), query(), maxAnswerSize(), payload, ctx.alloc(), answerLayout());
       write(ctx, new DatagramPacket(out, client()));
     }
   }

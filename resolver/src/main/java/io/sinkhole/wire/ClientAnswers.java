@@ -2,6 +2,7 @@ package io.sinkhole.wire;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.io.IOException;
 
 /**
@@ -12,6 +13,30 @@ import java.io.IOException;
 public final class ClientAnswers {
   private ClientAnswers() {}
 
+  /** No walk has been made: {@link #prepare} walks the answer itself. */
+  public static final int UNKNOWN_LAYOUT = -1;
+
+  private static final int NOT_WALKABLE = -2;
+
+  /**
+   * What {@link #prepare} learns by walking an answer (where OPT sits, whether any RRSIG is there),
+   * packed in an int, for an answer that is sent many times: the response cache keeps it with each
+   * entry, so that a hit is not walked again (issue #5). It depends only on the answer's record
+   * layout, which a hit's rewrites (ID, the question's case, TTLs) leave as it was.
+   */
+  public static int layout(byte[] wire) {
+    return layoutOf(Unpooled.wrappedBuffer(wire));
+  }
+
+  private static int layoutOf(ByteBuf answer) {
+    try {
+      AnswerScan scan = AnswerScan.of(answer);
+      return (scan.optClassOffset + 1) << 1 | (scan.rrsigs > 0 ? 1 : 0);
+    } catch (MalformedQueryException e) {
+      return NOT_WALKABLE;
+    }
+  }
+
   /**
    * Rewrites {@code answer} for the client of {@code query}. Returns the buffer to send: {@code
    * answer} itself, or a new buffer after {@code answer} has been released.
@@ -21,24 +46,35 @@ public final class ClientAnswers {
    */
   public static ByteBuf prepare(
       ByteBuf answer, ByteBuf query, Query q, int maxSize, int payload, ByteBufAllocator alloc) {
+    return prepare(answer, query, q, maxSize, payload, alloc, UNKNOWN_LAYOUT);
+  }
+
+  /** The same, for an answer whose {@link #layout} is known ({@link #UNKNOWN_LAYOUT} when not). */
+  public static ByteBuf prepare(
+      ByteBuf answer,
+      ByteBuf query,
+      Query q,
+      int maxSize,
+      int payload,
+      ByteBufAllocator alloc,
+      int knownLayout) {
     if (answer.readableBytes() < QueryParser.HEADER_LENGTH) {
       return answer;
     }
     clearUnrequestedAd(answer, q);
-    AnswerScan scan;
-    try {
-      scan = AnswerScan.of(answer);
-    } catch (MalformedQueryException e) {
+    int layout = knownLayout == UNKNOWN_LAYOUT ? layoutOf(answer) : knownLayout;
+    if (layout == NOT_WALKABLE) {
       // An upstream answer we cannot walk is relayed as is, cut to size if needed.
       return fit(answer, query, q, -1, maxSize, payload, alloc);
     }
-    if (scan.rrsigs > 0 && !q.dnssecOk) {
+    if ((layout & 1) != 0 && !q.dnssecOk) {
       answer = withoutRrsigs(answer, query, q, payload, alloc);
-      scan = rescan(answer);
+      layout = layoutOf(answer);
     }
+    int optClassOffset = layout == NOT_WALKABLE ? -1 : (layout >> 1) - 1;
     int optTtl = -1;
-    if (scan != null && scan.optClassOffset >= 0) {
-      int opt = answer.readerIndex() + scan.optClassOffset;
+    if (optClassOffset >= 0) {
+      int opt = answer.readerIndex() + optClassOffset;
       answer.setShort(opt, payload);
       optTtl = (int) answer.getUnsignedInt(opt + 2);
     }
@@ -69,14 +105,6 @@ public final class ClientAnswers {
     }
     answer.release();
     return out;
-  }
-
-  private static AnswerScan rescan(ByteBuf answer) {
-    try {
-      return AnswerScan.of(answer);
-    } catch (MalformedQueryException e) {
-      return null;
-    }
   }
 
   private static ByteBuf fit(

@@ -107,6 +107,34 @@ class AnswerAddressesTest {
     assertThat(written(chain, true)).isEqualTo("192.0.2.10,2001:db8::10,192.0.2.33,255.0.9.100");
   }
 
+  /**
+   * IPv6 text written straight into the row is Netty's RFC 5952 text (the string path's), for
+   * addresses with every pattern of zero groups: none, one, runs at the start, middle and end, two
+   * runs of equal and of different length, all zeros.
+   */
+  @Test
+  void ipv6Text_isNettysRfc5952Text_forEveryPatternOfZeroGroups() throws Exception {
+    java.util.Random random = new java.util.Random(5952);
+    for (int mask = 0; mask < 256; mask++) {
+      for (int round = 0; round < 20; round++) {
+        byte[] a = new byte[16];
+        for (int g = 0; g < 8; g++) {
+          if ((mask & 1 << g) != 0) {
+            int v = round % 3 == 0 ? 1 + random.nextInt(15) : 1 + random.nextInt(0xffff);
+            a[2 * g] = (byte) (v >>> 8);
+            a[2 * g + 1] = (byte) v;
+          }
+        }
+        if (a[10] == (byte) 0xff && a[11] == (byte) 0xff) {
+          continue; // IPv4-mapped: written as IPv4, tested above
+        }
+        byte[] wire = answer(Record.newRecord(WWW, Type.AAAA, DClass.IN, 60, a));
+
+        assertThat(written(wire, false)).isEqualTo(AnswerAddresses.joined(wire));
+      }
+    }
+  }
+
   @Test
   void answerNearTheFieldLimit_isCutLikeAnyOtherField() throws Exception {
     Record[] records = new Record[2300];

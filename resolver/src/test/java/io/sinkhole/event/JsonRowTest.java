@@ -65,6 +65,24 @@ class JsonRowTest {
     }
   }
 
+  /**
+   * Two values that share a slot both stay encoded: a row with a dozen constants otherwise
+   * re-encoded (and allocated) the colliding ones on every row.
+   */
+  @Test
+  void constantsSharingASlot_areEachEncodedOnce() {
+    String aa = "Aa";
+    String bb = "BB";
+    JsonRow row = new JsonRow();
+    row.start();
+    byte[] first = row.encodedConstant(aa);
+    byte[] other = row.encodedConstant(bb);
+
+    assertThat(row.encodedConstant(aa)).isSameAs(first);
+    assertThat(row.encodedConstant(bb)).isSameAs(other);
+    assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\"Aa\"");
+  }
+
   @Test
   void time_writesTheSecondTextThenMillis() throws Exception {
     JsonRow row = new JsonRow();
