@@ -34,16 +34,16 @@ public final class AnswerInspector {
    */
   public Verdict inspect(
       byte[] wire, IocSet iocs, Policy policy, long nowMillis, InetAddress client) {
-    List<Record> answers;
-    try {
-      answers = new Message(wire).getSection(Section.ANSWER);
-    } catch (IOException | IllegalArgumentException e) {
-      // dnsjava also refuses, unchecked, records it reads but will not hold (a TTL over 2^31 - 1).
-      return null;
-    }
     Verdict best = Verdict.ALLOW;
-    for (Record r : answers) {
-      best = stronger(best, inspect(r, iocs, policy, nowMillis, client));
+    try {
+      List<Record> answers = new Message(wire).getSection(Section.ANSWER);
+      for (Record r : answers) {
+        best = stronger(best, inspect(r, iocs, policy, nowMillis, client));
+      }
+    } catch (IOException | RuntimeException e) {
+      // dnsjava also refuses, unchecked, records it reads but will not hold (a TTL over 2^31 - 1),
+      // and its record types may throw on data they accepted: not inspectable either way.
+      return null;
     }
     return best;
   }

@@ -97,9 +97,10 @@ public final class ClientAnswers {
     ByteBuf out;
     try {
       out = RrsigFilter.strip(answer, alloc);
-    } catch (IOException | IllegalArgumentException e) {
-      // dnsjava rejects a record our walk accepted (unchecked for a TTL over 2^31 - 1, found by
-      // PacketPathFuzzTest): answer SERVFAIL rather than leak signatures.
+    } catch (IOException | RuntimeException e) {
+      // dnsjava rejects a record our walk accepted, reading it (unchecked for a TTL over 2^31 - 1,
+      // found by PacketPathFuzzTest) or writing it back (a WKS record without a port bitmap,
+      // found in review): answer SERVFAIL rather than leak signatures.
       int flags = Flags.QR | (q.flags & (Flags.RD | Flags.CD)) | Flags.RA | Rcode.SERVFAIL;
       out = Truncation.emptied(answer, query, q, flags, -1, payload, alloc);
     }

@@ -71,6 +71,25 @@ public final class Packets {
     return p.bytes();
   }
 
+  /**
+   * An answer dnsjava reads but cannot write back (ArrayIndexOutOfBoundsException): a WKS record
+   * whose data is an address and a protocol without a port bitmap, then an RRSIG, so that a client
+   * without DO needs dnsjava to strip it. Found in review.
+   */
+  public static byte[] answerDnsjavaCannotWrite(int id, String... labels) {
+    Packets p = new Packets();
+    p.u16(id).u16(0x8000 | 0x0100 | 0x0080).u16(1).u16(2).u16(0).u16(0);
+    p.name(labels).u16(11).u16(1);
+    p.u16(0xc00c).u16(11).u16(1).u32(60).u16(5).u32(0xc0000201L).u8(6); // WKS, no bitmap
+    p.u16(0xc00c).u16(46).u16(1).u32(60).u16(18 + 9 + 64); // RRSIG over WKS
+    p.u16(11).u8(13).u8(labels.length).u32(60).u32(0x7fffffffL).u32(0).u16(1);
+    p.name("example");
+    for (int i = 0; i < 64; i++) {
+      p.u8(0);
+    }
+    return p.bytes();
+  }
+
   public byte[] bytes() {
     return out.toByteArray();
   }

@@ -119,8 +119,18 @@ class ClientAnswersTest {
    */
   @Test
   void signedAnswerDnsjavaRefuses_clientWithoutDo_getsServfail() throws Exception {
-    byte[] plain = Packets.query(1, "signed", "example");
-    byte[] wire = Packets.answerDnsjavaRefuses(1, "signed", "example");
+    assertServfailWithoutDo(1, Packets.answerDnsjavaRefuses(1, "signed", "example"));
+  }
+
+  /** The same for an answer dnsjava reads but throws on writing back (found in review). */
+  @Test
+  void signedAnswerDnsjavaCannotWrite_clientWithoutDo_getsServfail() throws Exception {
+    assertServfailWithoutDo(11, Packets.answerDnsjavaCannotWrite(1, "signed", "example"));
+  }
+
+  private static void assertServfailWithoutDo(int qtype, byte[] wire) throws Exception {
+    byte[] plain =
+        Packets.header(1, 1, 0, 0, 0).name("signed", "example").u16(qtype).u16(1).bytes();
     ByteBuf qbuf = Unpooled.wrappedBuffer(plain);
     Query q = QueryParser.parse(qbuf);
 
