@@ -22,6 +22,7 @@ import io.sinkhole.upstream.UpstreamCallback;
 import io.sinkhole.wire.LocalAnswers;
 import io.sinkhole.wire.Query;
 import io.sinkhole.wire.Rcode;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +43,7 @@ import java.util.function.Supplier;
  */
 public final class QueryProcessor {
   private static final ThreadLocal<long[]> HASHES = ThreadLocal.withInitial(() -> new long[128]);
+  private static final ThreadLocal<CacheKey> PROBES = ThreadLocal.withInitial(CacheKey::probe);
   private static final ThreadLocal<AnswerInspector> INSPECTORS =
       ThreadLocal.withInitial(AnswerInspector::new);
 
@@ -103,8 +105,9 @@ public final class QueryProcessor {
     if (cache.enabled() && answerFromCache(x, name, v, key, snapshot)) {
       return;
     }
-    // 5. Forward; the answer is inspected, cached and relayed in relay().
-    forward(x, name, v, key, snapshot);
+    // 5. Forward; the answer is inspected, cached and relayed in relay(). The probe key is
+    // refilled by the next query on this thread, so the forward keeps a copy.
+    forward(x, name, v, key.copy(), snapshot);
   }
 
   private Verdict decide(Exchange x, String name, IocSet snapshot) {
@@ -120,15 +123,18 @@ public final class QueryProcessor {
     return policy.get().decide(m, name, x.client().getAddress());
   }
 
+  /** The thread's probe key refilled for {@code q}: copy it before keeping it. */
   private static CacheKey keyOf(Query q) {
-    return CacheKey.of(
-        q.nameBytes(),
-        q.nameLength(),
-        q.qtype(),
-        q.qclass(),
-        q.dnssecOk(),
-        q.checkingDisabled(),
-        q.edns());
+    return PROBES
+        .get()
+        .set(
+            q.nameBytes(),
+            q.nameLength(),
+            q.qtype(),
+            q.qclass(),
+            q.dnssecOk(),
+            q.checkingDisabled(),
+            q.edns());
   }
 
   private void answerBlocked(Exchange x, String name, Verdict v) {
@@ -147,12 +153,33 @@ public final class QueryProcessor {
     finish(x, name, out, rcode, Action.LOCAL, QueryOutcome.LOCAL, v, null);
   }
 
+  /** Accepts cached answers inspected against the IOC set of {@code generation}. */
+  private record Valid(long generation) implements Predicate<Inspected> {
+    @Override
+    public boolean test(Inspected i) {
+      return i.generation() == generation;
+    }
+  }
+
+  // The test for the current generation, made once per IOC set instead of once per query (a
+  // capturing lambda allocated on every cache lookup, issue #5). Racy but safe: any thread may
+  // replace it, and each instance is immutable.
+  private Valid valid = new Valid(Long.MIN_VALUE);
+
+  private Predicate<Inspected> validFor(long generation) {
+    Valid v = valid;
+    if (v.generation() != generation) {
+      v = new Valid(generation);
+      valid = v;
+    }
+    return v;
+  }
+
   private boolean answerFromCache(
       Exchange x, String name, Verdict v, CacheKey key, IocSet snapshot) {
     // The cache's clock is System.nanoTime, read when the query's batch arrived.
     long now = x.receivedNanos();
-    long generation = snapshot.generation();
-    CachedAnswer<Inspected> hit = cache.get(key, i -> i.generation() == generation, now);
+    CachedAnswer<Inspected> hit = cache.get(key, validFor(snapshot.generation()), now);
     if (hit == null) {
       return false;
     }

@@ -11,6 +11,7 @@ import io.sinkhole.wire.ClientAnswers;
 import io.sinkhole.wire.LocalAnswers;
 import io.sinkhole.wire.Query;
 import java.net.InetSocketAddress;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,18 +41,30 @@ final class UdpQueryHandler extends SimpleChannelInboundHandler<DatagramPacket> 
     this.payload = payload;
   }
 
+  // The datagram being accepted, for the factory and the reply below: one object each per
+  // handler instead of two capturing lambdas per datagram (issue #5). The intake calls both only
+  // while accept() runs, on this handler's event loop.
+  private ChannelHandlerContext currentCtx;
+  private ByteBuf currentMessage;
+  private InetSocketAddress currentClient;
+  private final QueryIntake.ExchangeFactory factory =
+      q -> new UdpExchange(currentCtx, currentMessage, q, currentClient, clock);
+  private final Consumer<ByteBuf> reply =
+      out -> write(currentCtx, new DatagramPacket(out, currentClient));
+
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
     ByteBuf message = packet.content();
     InetSocketAddress client = packet.sender();
-    intake.accept(
-        message,
-        ctx.alloc(),
-        client,
-        false,
-        clock.nanos(),
-        q -> new UdpExchange(ctx, message, q, client, clock),
-        out -> write(ctx, new DatagramPacket(out, client)));
+    currentCtx = ctx;
+    currentMessage = message;
+    currentClient = client;
+    try {
+      intake.accept(message, ctx.alloc(), client, false, clock.nanos(), factory, reply);
+    } finally {
+      currentMessage = null;
+      currentClient = null;
+    }
   }
 
   @Override

@@ -50,4 +50,40 @@ class CacheKeyTest {
       }
     }
   }
+
+  /**
+   * A probe refilled question after question (names short and long, so its buffer grows) equals and
+   * hashes like the key {@code of} makes, and a copy keeps its question after the probe moves on.
+   */
+  @Test
+  void refilledProbe_equalsTheKeyOfMakes_andItsCopyStaysPut() {
+    Random random = new Random(13);
+    CacheKey probe = CacheKey.probe();
+    for (int length : new int[] {3, 80, 1, 200, 17, 64, 65, 2}) {
+      byte[] name = new byte[length];
+      random.nextBytes(name);
+      byte[] padded = Arrays.copyOf(name, length + 9);
+      CacheKey made = key(name, length, 28, true);
+
+      probe.set(padded, length, 28, 1, true, false, true);
+      CacheKey copy = probe.copy();
+
+      assertThat(probe).isEqualTo(made);
+      assertThat(made).isEqualTo(probe);
+      assertThat(probe.hashCode()).isEqualTo(made.hashCode());
+      assertThat(copy.weight()).isEqualTo(made.weight());
+      probe.set(padded, length, 1, 1, true, false, true);
+      assertThat(copy).isEqualTo(made).isNotEqualTo(probe);
+    }
+  }
+
+  @Test
+  void aKeyMadeByOf_cannotBeRefilled() {
+    CacheKey made = key(new byte[] {1, 'a', 0}, 3, 1, false);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> made.set(new byte[] {1, 'b', 0}, 3, 1, 1, false, false, true))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(made.copy()).isSameAs(made);
+  }
 }
