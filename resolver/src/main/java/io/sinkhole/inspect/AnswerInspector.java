@@ -6,6 +6,7 @@ import io.sinkhole.ioc.Provenance;
 import io.sinkhole.policy.Policy;
 import io.sinkhole.policy.Verdict;
 import io.sinkhole.policy.Verdict.Outcome;
+import io.sinkhole.wire.AnswerTypes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.util.List;
@@ -34,6 +35,9 @@ public final class AnswerInspector {
    */
   public Verdict inspect(
       byte[] wire, IocSet iocs, Policy policy, long nowMillis, InetAddress client) {
+    if (AnswerTypes.nothingToInspect(wire, iocs.addresses().size() > 0)) {
+      return Verdict.ALLOW;
+    }
     Verdict best = Verdict.ALLOW;
     try {
       List<Record> answers = new Message(wire).getSection(Section.ANSWER);

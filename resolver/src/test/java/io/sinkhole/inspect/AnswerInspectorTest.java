@@ -118,7 +118,8 @@ class AnswerInspectorTest {
   void answerDnsjavaRefuses_isNotInspectable() {
     byte[] wire = io.sinkhole.testing.Packets.answerDnsjavaRefuses(1, "odd", "example");
 
-    assertThat(new AnswerInspector().inspect(wire, null, null, 0, null)).isNull();
+    assertThat(new AnswerInspector().inspect(wire, io.sinkhole.ioc.IocSet.EMPTY, null, 0, null))
+        .isNull();
   }
 
   @Test
