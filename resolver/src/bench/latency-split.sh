@@ -8,7 +8,8 @@
 #   resolver/src/bench/latency-split.sh JAR BLOCKLIST WARMFILE LATFILE [QPS] [SECONDS]
 #
 # For the mix workload: WARMFILE queries/mix.warm.txt, LATFILE queries/mix.lat.txt of the
-# harness's data directory; QPS defaults to 10000 and SECONDS to 5, the harness's settings.
+# harness's data directory; QPS defaults to 10000, the harness's rate, and SECONDS to 5, the
+# --lat-duration of the README's harness commands (the harness's own default is 10).
 # SINKHOLE_JAVA_OPTS replaces the recommended JVM flags (the GC log is added to either).
 # UPSTREAM as in pinned-load.sh. Loopback only; the server is stopped by its PID.
 set -euo pipefail
@@ -18,41 +19,19 @@ if [[ $# -lt 4 || ! -f $1 || ! -f $2 || ! -f $3 || ! -f $4 ]]; then
   exit 2
 fi
 bench=${BENCH_DIR:-$here/../../../../shared/bench}
-jar=$(realpath "$1") list=$(realpath "$2") warm=$(realpath "$3") lat=$(realpath "$4")
-qps=${5:-10000} secs=${6:-5}
-port=${PORT:-5390}
-dir=$(mktemp -d)
+warm=$(realpath "$3") lat=$(realpath "$4") qps=${5:-10000} secs=${6:-5}
 flags=${SINKHOLE_JAVA_OPTS:-"-Xms64m -Xmx320m -Xmn24m -XX:+UseSerialGC -XX:PretenureSizeThreshold=2m"}
-SINKHOLE_JAVA_OPTS="$flags -Xlog:gc:file=$dir/gc.log" \
-  BENCH_HOST=127.0.0.1 BENCH_PORT=$port BENCH_THREADS=1 BENCH_UPSTREAM=${UPSTREAM:-127.0.0.1:5300} \
-  BENCH_BLOCKLIST="$list" BENCH_CONFDIR="$dir" SINKHOLE_JAR="$jar" \
-  taskset -c 0 "$here/sinkhole-target.sh" >"$dir/server.log" 2>&1 &
-pid=$!
-stop() {
-  kill -TERM "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap stop EXIT
-ready=no
-for _ in $(seq 30); do
-  kill -0 "$pid" 2>/dev/null || break
-  if python3 "$bench/tools/dnsprobe.py" wait 127.0.0.1 "$port" "$(tail -1 "$list")" NXDOMAIN 2 \
-    >/dev/null; then
-    ready=yes
-    break
-  fi
-done
-if [[ $ready != yes ]]; then
-  echo "$0: the server did not come up; the end of its log:" >&2
-  tail -5 "$dir/server.log" >&2
-  exit 1
-fi
+gclog=$(mktemp)
+export SINKHOLE_JAVA_OPTS="$flags -Xlog:gc:file=$gclog"
+# shellcheck source=resolver/src/bench/pinned-server.sh
+. "$here/pinned-server.sh"
+start_pinned_server "$1" "$2"
+trap 'stop_pinned_server; rm -f "$gclog"' EXIT
 taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$warm" -l 10 -c 8 -q 100 >/dev/null
-before=$(wc -l <"$dir/gc.log")
+before=$(wc -l <"$gclog")
 dnsperf -s 127.0.0.1 -p "$port" -d "$lat" -l "$secs" -Q "$qps" -c 32 -q 100 -t 2 -v \
   >"$dir/latency.txt" 2>&1 || true
-tail -n +"$((before + 1))" "$dir/gc.log" >"$dir/gc-during.log"
+tail -n +"$((before + 1))" "$gclog" >"$dir/gc-during.log"
 python3 - "$dir/latency.txt" "$dir/gc-during.log" <<'PY'
 import re, sys
 forwarded, others = [], []

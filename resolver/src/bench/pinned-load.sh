@@ -23,35 +23,10 @@ if [[ ! -f $bench/tools/dnsprobe.py ]]; then
   echo "$0: the bench harness is not at $bench; set BENCH_DIR" >&2
   exit 2
 fi
-# The server reads the list from a config file in a temporary directory: absolute paths.
-jar=$(realpath "$1") list=$(realpath "$2") queries=$(realpath "$3") secs=${4:-10} filter=${5:-all}
-port=${PORT:-5390}
-dir=$(mktemp -d)
-BENCH_HOST=127.0.0.1 BENCH_PORT=$port BENCH_THREADS=1 BENCH_UPSTREAM=${UPSTREAM:-127.0.0.1:5300} \
-  BENCH_BLOCKLIST="$list" BENCH_CONFDIR="$dir" SINKHOLE_JAR="$jar" BENCH_EVENT_FILTER="$filter" \
-  taskset -c 0 "$here/sinkhole-target.sh" >"$dir/server.log" 2>&1 &
-pid=$!
-stop() {
-  kill -TERM "$pid" 2>/dev/null || true
-  wait "$pid" 2>/dev/null || true
-  rm -rf "$dir"
-}
-trap stop EXIT
-# Ready when the list's last name is blocked; give up at once if the server has exited.
-ready=no
-for _ in $(seq 30); do
-  kill -0 "$pid" 2>/dev/null || break
-  if python3 "$bench/tools/dnsprobe.py" wait 127.0.0.1 "$port" "$(tail -1 "$list")" NXDOMAIN 2 \
-    >/dev/null; then
-    ready=yes
-    break
-  fi
-done
-if [[ $ready != yes ]]; then
-  echo "$0: the server did not come up; the end of its log:" >&2
-  tail -5 "$dir/server.log" >&2
-  exit 1
-fi
+queries=$(realpath "$3") secs=${4:-10}
+# shellcheck source=resolver/src/bench/pinned-server.sh
+. "$here/pinned-server.sh"
+start_pinned_server "$1" "$2" "${5:-all}"
 taskset -c 1 dnsperf -s 127.0.0.1 -p "$port" -d "$queries" -l 8 -c 8 -q 100 >/dev/null # warm-up
 ready_rss=$(awk '/^VmRSS/ {print $2}' "/proc/$pid/status")
 before=$(awk '{print $14 + $15}' "/proc/$pid/stat")
