@@ -84,6 +84,17 @@ public abstract class Exchange {
   public abstract void send(ByteBuf answer);
 
   private int answerLayout = ClientAnswers.UNKNOWN_LAYOUT;
+  private boolean answered;
+
+  /** Records that the answer has been handed to the transport. */
+  void markAnswered() {
+    answered = true;
+  }
+
+  /** Whether an answer has been handed to the transport: a failure after it sends no second. */
+  boolean answered() {
+    return answered;
+  }
 
   /**
    * Tells {@link #send} the {@link ClientAnswers#layout} of the answer it will get (a cache hit's,

@@ -22,8 +22,11 @@ import io.sinkhole.upstream.UpstreamCallback;
 import io.sinkhole.wire.LocalAnswers;
 import io.sinkhole.wire.Query;
 import io.sinkhole.wire.Rcode;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The path of a parsed query. The stages, in order, each where it is for a reason:
@@ -42,6 +45,9 @@ import java.util.function.Supplier;
  * </ol>
  */
 public final class QueryProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(QueryProcessor.class);
+  private static final long FAILURE_WARN_NANOS = 10_000_000_000L;
+  private final AtomicLong lastFailureWarn = new AtomicLong(System.nanoTime() - FAILURE_WARN_NANOS);
   private static final ThreadLocal<long[]> HASHES = ThreadLocal.withInitial(() -> new long[128]);
   private static final ThreadLocal<CacheKey> PROBES = ThreadLocal.withInitial(CacheKey::probe);
   private static final ThreadLocal<AnswerInspector> INSPECTORS =
@@ -85,6 +91,14 @@ public final class QueryProcessor {
 
   public void process(Exchange x) {
     metrics.queryStarted();
+    try {
+      route(x);
+    } catch (RuntimeException e) {
+      answerFailed(x, e);
+    }
+  }
+
+  private void route(Exchange x) {
     Query q = x.query();
     String name = q.presentationName();
     IocSet snapshot = iocs.get(); // one snapshot for the whole query, reloads included
@@ -211,7 +225,11 @@ public final class QueryProcessor {
             new UpstreamCallback() {
               @Override
               public void answered(ByteBuf response, String upstream) {
-                relay(x, name, v, key, snapshot, response, upstream);
+                try {
+                  relay(x, name, v, key, snapshot, response, upstream);
+                } catch (RuntimeException e) {
+                  answerFailed(x, e);
+                }
               }
 
               @Override
@@ -225,6 +243,28 @@ public final class QueryProcessor {
     ByteBuf out = x.alloc().buffer(x.query().questionEnd() + 16);
     LocalAnswers.empty(out, x.message(), x.query(), Rcode.SERVFAIL, null);
     finish(x, name, out, Rcode.SERVFAIL, Action.SERVFAIL, QueryOutcome.SERVFAIL, v, upstream);
+  }
+
+  /**
+   * An exception on the answer path is a bug here or a library throwing on data it accepted (two
+   * such were found in dnsjava, issue #5): the client still gets SERVFAIL unless it was already
+   * answered, the query is counted and written as an event like any other SERVFAIL, and a WARN
+   * line, at most one per interval, says what happened.
+   */
+  private void answerFailed(Exchange x, RuntimeException e) {
+    long now = System.nanoTime();
+    long last = lastFailureWarn.get();
+    if (now - last >= FAILURE_WARN_NANOS && lastFailureWarn.compareAndSet(last, now)) {
+      LOG.warn("answering {} failed; the client gets SERVFAIL", x.query().presentationName(), e);
+    }
+    if (x.answered()) {
+      return;
+    }
+    try {
+      servfail(x, x.query().presentationName(), Verdict.ALLOW, null);
+    } catch (RuntimeException again) {
+      LOG.debug("SERVFAIL after a failure failed too: {}", again.toString());
+    }
   }
 
   /** Inspects a forwarded answer, stores (or evicts) it, and relays it or blocks instead. */
@@ -313,6 +353,7 @@ public final class QueryProcessor {
     } else {
       x.send(answer);
     }
+    x.markAnswered();
     long nanos = System.nanoTime() - x.receivedNanos();
     Query q = x.query();
     metrics.query(x.tcp(), q.qtype(), outcome, nanos);
