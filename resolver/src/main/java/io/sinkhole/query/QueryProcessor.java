@@ -19,6 +19,7 @@ import io.sinkhole.policy.Policy;
 import io.sinkhole.policy.Verdict;
 import io.sinkhole.policy.Verdict.Outcome;
 import io.sinkhole.upstream.UpstreamCallback;
+import io.sinkhole.wire.ClientAnswers;
 import io.sinkhole.wire.LocalAnswers;
 import io.sinkhole.wire.Query;
 import io.sinkhole.wire.Rcode;
@@ -260,6 +261,8 @@ public final class QueryProcessor {
     if (x.answered()) {
       return;
     }
+    // A cache hit may have set the layout of the answer that was not sent; it is not this one's.
+    x.answerLayout(ClientAnswers.UNKNOWN_LAYOUT);
     try {
       servfail(x, x.query().presentationName(), Verdict.ALLOW, null);
     } catch (RuntimeException again) {
