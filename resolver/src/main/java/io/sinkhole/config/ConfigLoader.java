@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Reads the YAML file, applies overrides, and binds the result to {@link SinkholeConfig}.
@@ -135,6 +137,9 @@ public final class ConfigLoader {
         pointer.append('/').append(key);
         field.append(field.length() == 0 ? "" : ".").append(key);
       }
+    } else if (e instanceof UnrecognizedPropertyException u) {
+      // Jackson's own text names a Java class; say what the file may hold instead.
+      problem = "no such field; fields here: " + known(u.getKnownPropertyIds());
     } else if (e instanceof InvalidFormatException f && expected(f.getTargetType()) != null) {
       problem = "'" + f.getValue() + "' is not " + expected(f.getTargetType());
     } else {
@@ -146,6 +151,12 @@ public final class ConfigLoader {
     }
     int line = lines.lineOf(pointer.toString());
     return file + ": line " + line + ": field '" + field + "': " + problem;
+  }
+
+  private static String known(java.util.Collection<Object> ids) {
+    return ids == null
+        ? "(none)"
+        : ids.stream().map(String::valueOf).sorted().collect(Collectors.joining(", "));
   }
 
   /** The key a check's message starts with, as in "timeout_ms must be ..."; null if none. */

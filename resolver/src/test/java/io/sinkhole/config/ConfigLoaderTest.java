@@ -27,7 +27,11 @@ class ConfigLoaderTest {
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining(f.toString())
         .hasMessageContaining("line 3")
-        .hasMessageContaining("answr");
+        .hasMessageContaining("field 'block.answr'")
+        .hasMessageContaining("no such field; fields here: ")
+        .hasMessageContaining("answer, ")
+        .hasMessageNotContaining("io.sinkhole")
+        .hasMessageNotContaining("ignorable");
   }
 
   @Test
