@@ -48,7 +48,6 @@ import org.slf4j.LoggerFactory;
 public final class QueryProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(QueryProcessor.class);
   private static final long FAILURE_WARN_NANOS = 10_000_000_000L;
-  private final AtomicLong lastFailureWarn = new AtomicLong(System.nanoTime() - FAILURE_WARN_NANOS);
   private static final ThreadLocal<long[]> HASHES = ThreadLocal.withInitial(() -> new long[128]);
   private static final ThreadLocal<CacheKey> PROBES = ThreadLocal.withInitial(CacheKey::probe);
   private static final ThreadLocal<AnswerInspector> INSPECTORS =
@@ -74,6 +73,7 @@ public final class QueryProcessor {
   private final ResponseCache<Inspected> cache;
   private final EventPipeline events;
   private final SinkholeMetrics metrics;
+  private final AtomicLong lastFailureWarn = new AtomicLong(System.nanoTime() - FAILURE_WARN_NANOS);
 
   public QueryProcessor(
       Supplier<IocSet> iocs,

@@ -62,13 +62,7 @@ public final class Packets {
     p.u16(id).u16(qr | update | 0x0100 | 0x0080).u16(1).u16(2).u16(0).u16(0);
     p.name(labels).u16(1).u16(1);
     p.u16(0xc00c).u16(1).u16(1).u32(0xff000000L).u16(0); // A, top-bit TTL, no RDATA
-    p.u16(0xc00c).u16(46).u16(1).u32(60).u16(18 + 9 + 64); // RRSIG over A
-    p.u16(1).u8(13).u8(labels.length).u32(60).u32(0x7fffffffL).u32(0).u16(1);
-    p.name("example");
-    for (int i = 0; i < 64; i++) {
-      p.u8(0);
-    }
-    return p.bytes();
+    return p.rrsigOver(1, labels.length).bytes();
   }
 
   /**
@@ -81,13 +75,18 @@ public final class Packets {
     p.u16(id).u16(0x8000 | 0x0100 | 0x0080).u16(1).u16(2).u16(0).u16(0);
     p.name(labels).u16(11).u16(1);
     p.u16(0xc00c).u16(11).u16(1).u32(60).u16(5).u32(0xc0000201L).u8(6); // WKS, no bitmap
-    p.u16(0xc00c).u16(46).u16(1).u32(60).u16(18 + 9 + 64); // RRSIG over WKS
-    p.u16(11).u8(13).u8(labels.length).u32(60).u32(0x7fffffffL).u32(0).u16(1);
-    p.name("example");
+    return p.rrsigOver(11, labels.length).bytes();
+  }
+
+  /** Appends an RRSIG at the question's name (pointer) over {@code type}, signed by example. */
+  private Packets rrsigOver(int type, int labels) {
+    u16(0xc00c).u16(46).u16(1).u32(60).u16(18 + 9 + 64);
+    u16(type).u8(13).u8(labels).u32(60).u32(0x7fffffffL).u32(0).u16(1);
+    name("example");
     for (int i = 0; i < 64; i++) {
-      p.u8(0);
+      u8(0);
     }
-    return p.bytes();
+    return this;
   }
 
   public byte[] bytes() {

@@ -95,13 +95,7 @@ class ClientAnswersTest {
   @Test
   void rrsigAndAd_removedForClientWithoutDo_keptForClientWithDo() throws Exception {
     byte[] plain = Packets.query(1, "signed", "example");
-    byte[] withDo =
-        Packets.header(1, 1, 0, 0, 1)
-            .name("signed", "example")
-            .u16(1)
-            .u16(1)
-            .opt(1232, 0, true)
-            .bytes();
+    byte[] withDo = ednsQuery(true);
 
     Message stripped = prepare(plain, answer(plain, 1, false, true), 512);
     Message kept = prepare(withDo, answer(withDo, 1, true, true), 1232);
@@ -153,20 +147,8 @@ class ClientAnswersTest {
   @Test
   void preparingWithTheStoredLayout_givesTheSameBytesAsWalking() throws Exception {
     byte[] plain = Packets.query(1, "signed", "example");
-    byte[] withDo =
-        Packets.header(1, 1, 0, 0, 1)
-            .name("signed", "example")
-            .u16(1)
-            .u16(1)
-            .opt(1232, 0, true)
-            .bytes();
-    byte[] withEdns =
-        Packets.header(1, 1, 0, 0, 1)
-            .name("signed", "example")
-            .u16(1)
-            .u16(1)
-            .opt(1232, 0, false)
-            .bytes();
+    byte[] withDo = ednsQuery(true);
+    byte[] withEdns = ednsQuery(false);
     int compared = 0;
     for (byte[] query : new byte[][] {plain, withDo, withEdns}) {
       boolean edns = query != plain;
@@ -200,6 +182,16 @@ class ClientAnswersTest {
       out.release();
       qbuf.release();
     }
+  }
+
+  /** A query for signed.example A with EDNS (payload 1232) and the DO bit as given. */
+  static byte[] ednsQuery(boolean dnssecOk) {
+    return Packets.header(1, 1, 0, 0, 1)
+        .name("signed", "example")
+        .u16(1)
+        .u16(1)
+        .opt(1232, 0, dnssecOk)
+        .bytes();
   }
 
   /** An upstream-style answer with {@code count} A records, AD set, optionally signed. */
